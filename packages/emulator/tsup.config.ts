@@ -1,5 +1,9 @@
 import { defineConfig } from "tsup";
 
+// @sindresorhus/slugify is ESM-only and must match the server's slugs exactly, so it is bundled (into both the
+// ESM and the CJS build) instead of being a runtime dependency.
+const bundled = ["@sindresorhus/slugify", "@sindresorhus/transliterate", "escape-string-regexp"];
+
 export default defineConfig([
   {
     entry: ["src/index.ts"],
@@ -9,6 +13,7 @@ export default defineConfig([
     sourcemap: true,
     target: "node20",
     platform: "node",
+    noExternal: bundled,
   },
   {
     entry: ["src/bin.ts"],
@@ -16,6 +21,7 @@ export default defineConfig([
     sourcemap: true,
     target: "node20",
     platform: "node",
+    noExternal: bundled,
     banner: { js: "#!/usr/bin/env node" },
   },
 ]);

@@ -1,0 +1,58 @@
+// Dub's error envelope (apps/web/lib/api/errors.ts): `{ error: { code, message, doc_url } }`, where the doc_url
+// anchor replaces only the FIRST underscore of the code (`#rate-limit_exceeded`, a quirk kept on purpose).
+
+/** The error codes the emulator answers with, and their HTTP statuses. */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  exceeded_limit: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  invite_pending: 409,
+  invite_expired: 410,
+  unprocessable_entity: 422,
+  rate_limit_exceeded: 429,
+  internal_server_error: 500,
+} as const;
+
+/** A Dub error code. */
+export type DubErrorCode = keyof typeof ERROR_STATUS;
+
+/** The JSON body of a Dub error response. */
+export interface DubErrorBody {
+  error: { code: DubErrorCode; message: string; doc_url: string };
+}
+
+/** An error the request handler turns into Dub's error response. */
+export class DubApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: DubErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DubApiError";
+    this.status = ERROR_STATUS[code];
+  }
+
+  /** The response body, exactly as Dub renders it. */
+  toBody(): DubErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        doc_url: `https://dub.co/docs/api-reference/errors#${this.code.replace("_", "-")}`,
+      },
+    };
+  }
+}
+
+/** Dub's fallback for an unhandled error. */
+export function internalServerError(): DubApiError {
+  return new DubApiError(
+    "internal_server_error",
+    "An internal server error occurred. Please contact our support if the problem persists.",
+  );
+}

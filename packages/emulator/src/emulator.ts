@@ -1,0 +1,339 @@
+// The HTTP server: numbers requests, applies faults and latency around the API, writes responses (whole, slow or
+// truncated), answers CORS preflights, and owns the lifecycle (data file, sockets, stop).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { type ApiContext, handleApiRequest } from "./api.js";
+import { corsHeaders, preflightHeaders } from "./cors.js";
+import { partnerRecord } from "./create-partner.js";
+import { internalServerError } from "./dub-error.js";
+import { type Fault, FaultPlan } from "./faults.js";
+import { createIdFactory } from "./ids.js";
+import { Journal, replayJournal } from "./journal.js";
+import type {
+  Emulator,
+  EmulatorOptions,
+  EmulatorStats,
+  EnrollmentPatch,
+  ExistingPartnerInput,
+  WorkspaceInfo,
+} from "./options.js";
+import { createRandom, generateApiKey, randomLowerAlnum } from "./random.js";
+import { SlidingWindowLimiter } from "./rate-limit.js";
+import type { EnrollmentRecord, PartnerRecord } from "./records.js";
+import { slugify } from "./slug.js";
+import { Store } from "./store.js";
+import { Directory, type Workspace } from "./workspace.js";
+
+/** The default workspace's partner quota: generous, so local bulk imports are not stopped by the plan's 500. */
+const LOCAL_PARTNERS_LIMIT = 1_000_000;
+
+/** Vercel's function payload limit; the repository sets none, so this is the platform's (an assumption). */
+const MAX_BODY_BYTES = 4.5 * 1024 * 1024;
+
+/** Waits `ms`; resolves early when the emulator stops, so no timer outlives it. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done);
+  });
+}
+
+function workspaceInfo(workspace: Workspace): WorkspaceInfo {
+  const program = workspace.program;
+  return {
+    id: workspace.id,
+    plan: workspace.plan,
+    programId: program?.id ?? null,
+    defaultGroupId: program?.defaultGroupId ?? null,
+    groups: program ? [...program.groupsBySlug.values()].map(({ id, slug }) => ({ id, slug })) : [],
+  };
+}
+
+/** Starts a Dub Partners API emulator; resolves once it is listening. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const now = options.clock ?? Date.now;
+  const random = createRandom(options.seed);
+  const newId = createIdFactory(random, now);
+  const log = options.log ?? (() => {});
+  const store = new Store();
+  let journal: Journal | undefined;
+  if (options.dataFile) {
+    const replay = replayJournal(options.dataFile);
+    if (replay.truncatedBytes > 0) {
+      log(`data file: dropped a torn last write (${replay.truncatedBytes} bytes) left by a crash`);
+    }
+    journal = await Journal.open(options.dataFile);
+    store.attach(journal, replay.changes);
+  }
+  let apiKey = options.apiKey ?? store.settings.get("apiKey");
+  if (!apiKey) {
+    apiKey = generateApiKey(
+      options.seed === undefined ? createRandom() : createRandom(options.seed ^ 0x2545f491),
+    );
+    if (journal) await store.commit([{ type: "setting", name: "apiKey", value: apiKey }]);
+  }
+
+  const directory = new Directory();
+  const plan = options.plan ?? "business";
+  const defaultWorkspace = directory.addWorkspace(
+    {
+      apiKeys: [apiKey],
+      plan,
+      ...(options.partnersLimit !== "plan" && {
+        partnersLimit: options.partnersLimit ?? LOCAL_PARTNERS_LIMIT,
+      }),
+    },
+    0,
+  );
+  for (const config of options.workspaces ?? []) directory.addWorkspace(config, directory.workspaces.length);
+
+  const rateLimit = options.rateLimit === false ? undefined : (options.rateLimit ?? {});
+  const stats: EmulatorStats = {
+    requests: 0,
+    creates: 0,
+    existingReturned: 0,
+    rateLimited: 0,
+    appliedThenReset: 0,
+    faults: {
+      "500": 0,
+      "502": 0,
+      "503": 0,
+      "reset-before": 0,
+      "reset-after": 0,
+      slow: 0,
+      truncate: 0,
+      html: 0,
+      delay: 0,
+    },
+  };
+  const context: ApiContext = {
+    directory,
+    store,
+    random,
+    newId,
+    now,
+    limiter: rateLimit ? new SlidingWindowLimiter(rateLimit.windowMs ?? 60_000, now) : undefined,
+    limitOverride: rateLimit ? rateLimit.limit : undefined,
+    stats,
+  };
+  const faults = new FaultPlan(options.faults, options.seed);
+  const cors = options.cors ?? true;
+  const latencyMs = options.latencyMs ?? 0;
+
+  const sockets = new Set<Socket>();
+  const stopped = new AbortController();
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      const failure = internalServerError();
+      response.writeHead(failure.status, { "Content-Type": "application/json" });
+      response.end(JSON.stringify(failure.toBody()));
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const method = request.method ?? "GET";
+    const url = new URL(request.url ?? "/", "http://emulator.local");
+    const cross = cors ? corsHeaders(request) : {};
+    if (cors && method === "OPTIONS" && request.headers["access-control-request-method"]) {
+      response.writeHead(204, preflightHeaders(request));
+      response.end();
+      return;
+    }
+    stats.requests += 1;
+    const fault = faults.draw(stats.requests);
+    if (fault) stats.faults[fault.kind] += 1;
+    if (fault?.kind === "reset-before") {
+      request.socket.destroy();
+      log(`${method} ${url.pathname} reset before handling (fault)`);
+      return;
+    }
+    const rawBody = await readBody(request);
+    await sleep(latencyMs + (fault?.kind === "delay" ? (fault.ms ?? 1000) : 0), stopped.signal);
+    if (stopped.signal.aborted) return;
+    if (rawBody === undefined) {
+      const text = "Request Entity Too Large\n\nFUNCTION_PAYLOAD_TOO_LARGE\n";
+      response.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", ...cross });
+      response.end(text);
+      return;
+    }
+    if (fault && sendFaultResponse(response, fault, cross)) {
+      log(`${method} ${url.pathname} ${response.statusCode} (fault ${fault.kind})`);
+      return;
+    }
+    const result = await handleApiRequest(context, method, url, request.headers.authorization, rawBody);
+    if (fault?.kind === "reset-after") {
+      if (result.applied) stats.appliedThenReset += 1;
+      request.socket.destroy();
+      log(`${method} ${url.pathname} ${result.status} then reset (fault)`);
+      return;
+    }
+    const bytes = Buffer.from(JSON.stringify(result.body));
+    response.writeHead(result.status, {
+      "Content-Type": "application/json",
+      "Content-Length": String(bytes.length),
+      ...cross,
+      ...result.headers,
+    });
+    if (fault?.kind === "slow") await trickle(response, bytes, fault.ms ?? 1000, stopped.signal);
+    else if (fault?.kind === "truncate") {
+      response.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      request.socket.destroy();
+    } else response.end(bytes);
+    log(`${method} ${url.pathname} ${result.status} ${Math.round(performance.now() - started)}ms`);
+  }
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  log(`listening on ${url}`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      stopped.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      await journal?.close();
+    })();
+    return stopping;
+  };
+
+  const findWorkspace = (workspaceId?: string): Workspace => {
+    const found = workspaceId ? directory.workspaces.find((w) => w.id === workspaceId) : defaultWorkspace;
+    if (!found) throw new Error(`No workspace with id ${workspaceId}.`);
+    return found;
+  };
+
+  return {
+    url,
+    port,
+    apiKey,
+    stop,
+    [Symbol.asyncDispose]: stop,
+    partners: () => [...store.partners.values()].map((partner) => ({ ...partner })),
+    enrollments: () => [...store.enrollments.values()].map((e) => ({ ...e, linkIds: [...e.linkIds] })),
+    links: () => [...store.links.values()].map((link) => ({ ...link, props: { ...link.props } })),
+    stats: () => structuredClone(stats),
+    workspaces: () => directory.workspaces.map(workspaceInfo),
+    addWorkspace: (config) => workspaceInfo(directory.addWorkspace(config, directory.workspaces.length)),
+    addApiKey: (key, workspaceId) => directory.addApiKey(findWorkspace(workspaceId), key),
+    revokeApiKey: (key) => {
+      directory.revokeApiKey(key);
+    },
+    addPartner: async (input: ExistingPartnerInput): Promise<PartnerRecord> => {
+      if (store.partnerByEmail(input.email))
+        throw new Error(`A partner with email ${input.email} already exists.`);
+      const base = slugify(input.name ?? "") || slugify(input.email.split("@")[0] ?? "") || "partner";
+      // Someone who signed up on partners.dub.co: a completed profile, so network status "approved".
+      const partner = partnerRecord({
+        id: newId("pn_"),
+        name: input.name || input.email,
+        username: input.username ?? `${base}-${randomLowerAlnum(random, 4)}`,
+        email: input.email,
+        image: input.image ?? null,
+        description: input.description ?? null,
+        country: input.country ?? null,
+        createdAt: new Date(now()).toISOString(),
+        networkStatus: "approved",
+      });
+      await store.commit([{ type: "partner", partner }]);
+      return { ...partner };
+    },
+    updateEnrollment: async (
+      partnerRef: string,
+      patch: EnrollmentPatch,
+      workspaceId?: string,
+    ): Promise<EnrollmentRecord> => {
+      const program = findWorkspace(workspaceId).program;
+      const partner = store.partners.get(partnerRef) ?? store.partnerByEmail(partnerRef);
+      const enrollment = program && partner ? store.enrollmentOf(program.id, partner.id) : undefined;
+      if (!enrollment) throw new Error(`No enrollment of partner ${partnerRef} in that workspace's program.`);
+      if (patch.tenantId && store.enrollmentByTenant(enrollment.programId, patch.tenantId)) {
+        throw new Error(`tenantId ${patch.tenantId} is already used in that program.`);
+      }
+      await store.commit([{ type: "enrollment-update", id: enrollment.id, patch }]);
+      return { ...enrollment, linkIds: [...enrollment.linkIds] };
+    },
+  };
+}
+
+/** Reads the body as UTF-8; undefined when it exceeds the platform limit. */
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Sends the fault's own response when it replaces the API's; false when the API should still answer. */
+function sendFaultResponse(response: ServerResponse, fault: Fault, cross: Record<string, string>): boolean {
+  switch (fault.kind) {
+    case "500": {
+      const text = JSON.stringify(internalServerError().toBody());
+      response.writeHead(500, { "Content-Type": "application/json", ...cross });
+      response.end(text);
+      return true;
+    }
+    case "502":
+    case "503": {
+      const code = fault.kind === "502" ? "BAD_GATEWAY" : "SERVICE_UNAVAILABLE";
+      response.writeHead(Number(fault.kind), { "Content-Type": "text/plain; charset=utf-8", ...cross });
+      response.end(`An error occurred with this application.\n\n${code}\n`);
+      return true;
+    }
+    case "html":
+      response.writeHead(502, { "Content-Type": "text/html; charset=utf-8", ...cross });
+      response.end(
+        "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>\n",
+      );
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Writes `bytes` in ten pieces spread over `ms`; stops quietly if the client goes away. */
+async function trickle(
+  response: ServerResponse,
+  bytes: Buffer,
+  ms: number,
+  signal: AbortSignal,
+): Promise<void> {
+  const pieces = 10;
+  const size = Math.ceil(bytes.length / pieces);
+  for (let i = 0; i < pieces; i++) {
+    if (response.destroyed) return;
+    response.write(bytes.subarray(i * size, (i + 1) * size));
+    await sleep(ms / pieces, signal);
+  }
+  if (!response.destroyed) response.end();
+}

@@ -1,0 +1,146 @@
+// The response shape of `POST /partners` and of each `GET /partners` item: partner fields, overridden by the
+// enrollment's (so `createdAt` is the enrollment's), the partner's id, its links and zero totals, in the
+// OpenAPI document's key order. `tags`, `referralFormData` and `application` are absent, as on the server.
+import type { EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
+
+/** One link as the API returns it. */
+export interface PartnerLink {
+  id: string;
+  domain: string;
+  key: string;
+  shortLink: string;
+  url: string;
+  clicks: number;
+  leads: number;
+  conversions: number;
+  sales: number;
+  saleAmount: number;
+}
+
+/** An enrolled partner as the API returns it. */
+export interface EnrolledPartnerView {
+  id: string;
+  name: string;
+  username: string;
+  email: string;
+  image: string | null;
+  description: string | null;
+  country: string | null;
+  companyName: string | null;
+  networkStatus: PartnerRecord["networkStatus"];
+  defaultPayoutMethod: PartnerRecord["defaultPayoutMethod"];
+  paypalEmail: string | null;
+  stripeConnectId: string | null;
+  payoutsEnabledAt: string | null;
+  identityVerifiedAt: string | null;
+  programId: string;
+  groupId: string | null;
+  partnerId: string;
+  tenantId: string | null;
+  createdAt: string;
+  status: EnrollmentRecord["status"];
+  links: PartnerLink[];
+  totalCommissions: number;
+  clickRewardId: string | null;
+  leadRewardId: string | null;
+  saleRewardId: string | null;
+  referralRewardId: string | null;
+  discountId: string | null;
+  applicationId: string | null;
+  bannedAt: string | null;
+  bannedReason: EnrollmentRecord["bannedReason"];
+  totalClicks: number;
+  totalLeads: number;
+  totalConversions: number;
+  totalSales: number;
+  totalSaleAmount: number;
+  netRevenue: number;
+  earningsPerClick: number;
+  averageLifetimeValue: number | null;
+  clickToLeadRate: number | null;
+  clickToConversionRate: number | null;
+  leadToConversionRate: number | null;
+  returnOnAdSpend: number | null;
+  website: string | null;
+  youtube: string | null;
+  twitter: string | null;
+  linkedin: string | null;
+  instagram: string | null;
+  tiktok: string | null;
+  trustedAt: string | null;
+}
+
+/** Renders a link as the API does. */
+export function linkView(link: LinkRecord): PartnerLink {
+  return {
+    id: link.id,
+    domain: link.domain,
+    key: link.key,
+    shortLink: `https://${link.domain}/${link.key}`,
+    url: link.url,
+    clicks: 0,
+    leads: 0,
+    conversions: 0,
+    sales: 0,
+    saleAmount: 0,
+  };
+}
+
+/** Renders partner + enrollment + links as the API does. */
+export function enrolledPartnerView(
+  partner: PartnerRecord,
+  enrollment: EnrollmentRecord,
+  links: LinkRecord[],
+): EnrolledPartnerView {
+  return {
+    id: partner.id,
+    name: partner.name,
+    username: partner.username,
+    email: partner.email,
+    image: partner.image,
+    description: partner.description,
+    country: partner.country,
+    companyName: partner.companyName,
+    networkStatus: partner.networkStatus,
+    defaultPayoutMethod: partner.defaultPayoutMethod,
+    paypalEmail: partner.paypalEmail,
+    stripeConnectId: partner.stripeConnectId,
+    payoutsEnabledAt: partner.payoutsEnabledAt,
+    identityVerifiedAt: partner.identityVerifiedAt,
+    programId: enrollment.programId,
+    groupId: enrollment.groupId,
+    partnerId: partner.id,
+    tenantId: enrollment.tenantId,
+    createdAt: enrollment.createdAt,
+    status: enrollment.status,
+    links: links.map(linkView),
+    totalCommissions: 0,
+    clickRewardId: enrollment.clickRewardId,
+    leadRewardId: enrollment.leadRewardId,
+    saleRewardId: enrollment.saleRewardId,
+    referralRewardId: enrollment.referralRewardId,
+    discountId: enrollment.discountId,
+    applicationId: enrollment.applicationId,
+    bannedAt: enrollment.bannedAt,
+    bannedReason: enrollment.bannedReason,
+    totalClicks: 0,
+    totalLeads: 0,
+    totalConversions: 0,
+    totalSales: 0,
+    totalSaleAmount: 0,
+    netRevenue: 0,
+    earningsPerClick: 0,
+    averageLifetimeValue: null,
+    clickToLeadRate: null,
+    clickToConversionRate: null,
+    leadToConversionRate: null,
+    returnOnAdSpend: null,
+    website: partner.website,
+    youtube: partner.youtube,
+    twitter: partner.twitter,
+    linkedin: partner.linkedin,
+    instagram: partner.instagram,
+    tiktok: partner.tiktok,
+    trustedAt: partner.trustedAt,
+  };
+}

@@ -1,0 +1,35 @@
+// @dubkit/emulator: a local Dub Partners API with the real server's semantics, for tests and offline work.
+export {
+  EMULATOR_USAGE,
+  type EmulatorCliIo,
+  type EmulatorCliOptions,
+  parseEmulatorArgs,
+  runEmulatorCli,
+} from "./cli.js";
+export { startEmulator } from "./emulator.js";
+export { type Fault, type FaultKind, type FaultOptions, parseFaults } from "./faults.js";
+export type {
+  Emulator,
+  EmulatorOptions,
+  EmulatorStats,
+  EnrollmentPatch,
+  ExistingPartnerInput,
+  WorkspaceInfo,
+} from "./options.js";
+export { type Plan, planPartnersLimit, planRateLimit } from "./plans.js";
+export type {
+  BannedReason,
+  EnrollmentRecord,
+  EnrollmentStatus,
+  LinkRecord,
+  PartnerRecord,
+} from "./records.js";
+export type {
+  ApiKeyConfig,
+  DefaultLinkConfig,
+  GroupConfig,
+  Membership,
+  ProgramConfig,
+  Role,
+  WorkspaceConfig,
+} from "./workspace.js";

@@ -1,0 +1,96 @@
+// The stored shapes: a global partner, its enrollment in a program, and its links. They are plain JSON so the
+// journal can write them as they are.
+
+/** A partner account. Partners are global across Dub: one per email, reused by every program. */
+export interface PartnerRecord {
+  id: string;
+  name: string;
+  username: string;
+  email: string;
+  image: string | null;
+  description: string | null;
+  country: string | null;
+  companyName: string | null;
+  networkStatus: "draft" | "submitted" | "approved" | "rejected" | "trusted";
+  defaultPayoutMethod: "connect" | "stablecoin" | "paypal" | null;
+  paypalEmail: string | null;
+  stripeConnectId: string | null;
+  payoutsEnabledAt: string | null;
+  identityVerifiedAt: string | null;
+  trustedAt: string | null;
+  website: string | null;
+  youtube: string | null;
+  twitter: string | null;
+  linkedin: string | null;
+  instagram: string | null;
+  tiktok: string | null;
+  createdAt: string;
+}
+
+/** An enrollment status. */
+export type EnrollmentStatus =
+  | "pending"
+  | "approved"
+  | "rejected"
+  | "invited"
+  | "declined"
+  | "deactivated"
+  | "banned"
+  | "archived";
+
+/** A ban reason. */
+export type BannedReason =
+  | "tos_violation"
+  | "inappropriate_content"
+  | "fake_traffic"
+  | "fraud"
+  | "spam"
+  | "brand_abuse";
+
+/** A partner's enrollment in one program. */
+export interface EnrollmentRecord {
+  id: string;
+  partnerId: string;
+  programId: string;
+  tenantId: string | null;
+  status: EnrollmentStatus;
+  groupId: string | null;
+  clickRewardId: string | null;
+  leadRewardId: string | null;
+  saleRewardId: string | null;
+  referralRewardId: string | null;
+  discountId: string | null;
+  applicationId: string | null;
+  bannedAt: string | null;
+  bannedReason: BannedReason | null;
+  createdAt: string;
+  linkIds: string[];
+}
+
+/** A partner's short link. */
+export interface LinkRecord {
+  id: string;
+  workspaceId: string;
+  programId: string;
+  partnerId: string;
+  domain: string;
+  key: string;
+  url: string;
+  externalId: string | null;
+  tenantId: string | null;
+  createdAt: string;
+  /** The other `linkProps` the request set (title, tags, expiry…), kept as sent. */
+  props: Record<string, unknown>;
+}
+
+/** One change to the state; a create is one or more of these, applied and journaled together. */
+export type StoreEvent =
+  | { type: "partner"; partner: PartnerRecord }
+  | { type: "enrollment"; enrollment: EnrollmentRecord; links: LinkRecord[] }
+  | {
+      type: "enrollment-update";
+      id: string;
+      patch: Partial<Omit<EnrollmentRecord, "id" | "partnerId" | "programId">>;
+    }
+  | { type: "partner-update"; id: string; patch: Partial<Omit<PartnerRecord, "id" | "email">> }
+  | { type: "setting"; name: "apiKey"; value: string };

@@ -1,0 +1,124 @@
+// The emulator's state: partners, enrollments and links with the indexes the create path needs. Every change is
+// a list of events, applied in memory at once (so concurrent requests see it) and appended to the journal when
+// there is one; callers await `durable()` before acknowledging anything they read or wrote.
+import type { Journal } from "./journal.js";
+import type { EnrollmentRecord, LinkRecord, PartnerRecord, StoreEvent } from "./records.js";
+
+/** Emails are matched case-insensitively, like MySQL's default `_ci` collation that Dub's database uses. */
+export function emailKey(email: string): string {
+  return email.toLowerCase();
+}
+
+/** In-memory state, optionally backed by a journal. */
+export class Store {
+  readonly partners = new Map<string, PartnerRecord>();
+  readonly enrollments = new Map<string, EnrollmentRecord>();
+  readonly links = new Map<string, LinkRecord>();
+  readonly #partnerByEmail = new Map<string, PartnerRecord>();
+  readonly #usernames = new Set<string>();
+  readonly #enrollmentByPartner = new Map<string, EnrollmentRecord>();
+  readonly #enrollmentByTenant = new Map<string, EnrollmentRecord>();
+  readonly #linkByDomainKey = new Map<string, LinkRecord>();
+  readonly #linkByExternalId = new Map<string, LinkRecord>();
+  readonly #usage = new Map<string, number>();
+  readonly settings = new Map<string, string>();
+  #journal: Journal | undefined;
+
+  /** Applies events replayed from a journal, then journals every later change there. */
+  attach(journal: Journal, replayed: StoreEvent[][]): void {
+    for (const change of replayed) for (const event of change) this.#apply(event);
+    this.#journal = journal;
+  }
+
+  /** Applies a change now and journals it; the returned promise settles when it is durable. */
+  commit(change: StoreEvent[]): Promise<void> {
+    for (const event of change) this.#apply(event);
+    return this.#journal ? this.#journal.append(change) : Promise.resolve();
+  }
+
+  /** Settles once everything committed so far is durable (at once without a journal). */
+  durable(): Promise<void> {
+    return this.#journal ? this.#journal.synced() : Promise.resolve();
+  }
+
+  partnerByEmail(email: string): PartnerRecord | undefined {
+    return this.#partnerByEmail.get(emailKey(email));
+  }
+
+  usernameTaken(username: string): boolean {
+    return this.#usernames.has(username);
+  }
+
+  enrollmentOf(programId: string, partnerId: string): EnrollmentRecord | undefined {
+    return this.#enrollmentByPartner.get(`${programId}\u0000${partnerId}`);
+  }
+
+  enrollmentByTenant(programId: string, tenantId: string): EnrollmentRecord | undefined {
+    return this.#enrollmentByTenant.get(`${programId}\u0000${tenantId}`);
+  }
+
+  /** Short-link keys are unique per domain, case-insensitively (the database collation again). */
+  linkTaken(domain: string, key: string): boolean {
+    return this.#linkByDomainKey.has(`${domain.toLowerCase()}/${key.toLowerCase()}`);
+  }
+
+  externalIdTaken(workspaceId: string, externalId: string): boolean {
+    return this.#linkByExternalId.has(`${workspaceId}\u0000${externalId}`);
+  }
+
+  /** Enrollments created in the program so far: Dub's `partnersUsage`. */
+  usage(programId: string): number {
+    return this.#usage.get(programId) ?? 0;
+  }
+
+  #apply(event: StoreEvent): void {
+    switch (event.type) {
+      case "partner": {
+        const { partner } = event;
+        this.partners.set(partner.id, partner);
+        this.#partnerByEmail.set(emailKey(partner.email), partner);
+        this.#usernames.add(partner.username);
+        break;
+      }
+      case "partner-update": {
+        const partner = this.partners.get(event.id);
+        if (partner) Object.assign(partner, event.patch);
+        break;
+      }
+      case "enrollment": {
+        const { enrollment } = event;
+        this.enrollments.set(enrollment.id, enrollment);
+        this.#enrollmentByPartner.set(`${enrollment.programId}\u0000${enrollment.partnerId}`, enrollment);
+        if (enrollment.tenantId !== null) {
+          this.#enrollmentByTenant.set(`${enrollment.programId}\u0000${enrollment.tenantId}`, enrollment);
+        }
+        this.#usage.set(enrollment.programId, this.usage(enrollment.programId) + 1);
+        for (const link of event.links) {
+          this.links.set(link.id, link);
+          this.#linkByDomainKey.set(`${link.domain.toLowerCase()}/${link.key.toLowerCase()}`, link);
+          if (link.externalId !== null) {
+            this.#linkByExternalId.set(`${link.workspaceId}\u0000${link.externalId}`, link);
+          }
+        }
+        break;
+      }
+      case "enrollment-update": {
+        const enrollment = this.enrollments.get(event.id);
+        if (!enrollment) break;
+        if (event.patch.tenantId !== undefined && event.patch.tenantId !== enrollment.tenantId) {
+          if (enrollment.tenantId !== null) {
+            this.#enrollmentByTenant.delete(`${enrollment.programId}\u0000${enrollment.tenantId}`);
+          }
+          if (event.patch.tenantId !== null) {
+            this.#enrollmentByTenant.set(`${enrollment.programId}\u0000${event.patch.tenantId}`, enrollment);
+          }
+        }
+        Object.assign(enrollment, event.patch);
+        break;
+      }
+      case "setting":
+        this.settings.set(event.name, event.value);
+        break;
+    }
+  }
+}

@@ -1,0 +1,223 @@
+// Workspaces, API keys, programs and groups: the configuration a test or user gives, resolved into the model
+// the request handler reads. Ids are derived from the config (not random) so a durable data file still matches
+// its workspace after a restart.
+import { createHash } from "node:crypto";
+import { createIdFactory } from "./ids.js";
+import { type Plan, planPartnersLimit } from "./plans.js";
+import { createRandom } from "./random.js";
+
+/** A workspace member role. `POST /partners` needs owner or member. */
+export type Role = "owner" | "member" | "viewer" | "billing";
+
+/** An API key with its lifecycle state. */
+export interface ApiKeyConfig {
+  key: string;
+  /** When the key expires (Date, ISO string or epoch ms). A past value gives `Access token expired.` */
+  expiresAt?: Date | string | number;
+  /** A revoked (deleted) key is unknown to the server: `Invalid API key.` */
+  revoked?: boolean;
+}
+
+/** Whether the key's user belongs to the workspace. */
+export type Membership = "member" | "none" | "invite-pending" | "invite-expired";
+
+/** A default link of a group: every partner enrolled in the group gets one link on `domain` to `url`. */
+export interface DefaultLinkConfig {
+  domain: string;
+  url: string;
+}
+
+/** A partner group in a program. */
+export interface GroupConfig {
+  /** A `grp_…` id; derived from the slug when absent. */
+  id?: string;
+  slug: string;
+  defaultLinks?: DefaultLinkConfig[];
+  /** UTM template parameters appended to each default link's URL (e.g. `{ utm_source: "partners" }`). */
+  utmParams?: Record<string, string>;
+  clickRewardId?: string | null;
+  leadRewardId?: string | null;
+  saleRewardId?: string | null;
+  referralRewardId?: string | null;
+  discountId?: string | null;
+}
+
+/** The workspace's default program. */
+export interface ProgramConfig {
+  id?: string;
+  /** Groups of the program; default: one group `default` with one default link `refer.acme.test` → `https://acme.test`. */
+  groups?: GroupConfig[];
+  /** Slug or id of the default group; `null` for a program with none. Default: the first group. */
+  defaultGroup?: string | null;
+}
+
+/** A workspace the emulator knows, with its keys, plan and program. */
+export interface WorkspaceConfig {
+  id?: string;
+  /** Keys that authenticate as this workspace (`dub_…`). */
+  apiKeys: (string | ApiKeyConfig)[];
+  /** Default `"business"`. */
+  plan?: Plan;
+  /** An active billing trial: rate limit 120/min and a 50-partner quota. */
+  trial?: boolean;
+  /** The key owner's role. Default `"owner"`. */
+  role?: Role;
+  /**
+   * The key owner's membership: `"none"` (left the workspace: 404 `Workspace not found.`), `"invite-pending"`
+   * (409) or `"invite-expired"` (410). Default `"member"`.
+   */
+  membership?: Membership;
+  /** The partner quota. Default: the plan's (business 500, advanced/enterprise unlimited, trial 50). */
+  partnersLimit?: number;
+  /** The default program, or `null` for a workspace without one (`404 Program not found`). */
+  program?: ProgramConfig | null;
+}
+
+/** A resolved group. */
+export interface Group {
+  id: string;
+  slug: string;
+  programId: string;
+  defaultLinks: DefaultLinkConfig[];
+  utmParams: Record<string, string>;
+  clickRewardId: string | null;
+  leadRewardId: string | null;
+  saleRewardId: string | null;
+  referralRewardId: string | null;
+  discountId: string | null;
+}
+
+/** A resolved program. */
+export interface Program {
+  id: string;
+  workspaceId: string;
+  defaultGroupId: string | null;
+  groupsBySlug: Map<string, Group>;
+}
+
+/** A resolved workspace. */
+export interface Workspace {
+  id: string;
+  plan: Plan;
+  trial: boolean;
+  role: Role;
+  membership: Membership;
+  partnersLimit: number;
+  program: Program | null;
+}
+
+/** A resolved API key. */
+export interface ApiKey {
+  workspace: Workspace;
+  /** SHA-256 of the key, as Dub stores it; also the rate-limit identifier. */
+  hash: string;
+  expiresAt: number | null;
+  revoked: boolean;
+}
+
+/** The default program layout: one default group with one default link. */
+export const DEFAULT_PROGRAM: ProgramConfig = {
+  groups: [{ slug: "default", defaultLinks: [{ domain: "refer.acme.test", url: "https://acme.test" }] }],
+};
+
+/** Every workspace, key and group, looked up by the request handler. */
+export class Directory {
+  readonly workspaces: Workspace[] = [];
+  readonly #keys = new Map<string, ApiKey>();
+  readonly #groupsById = new Map<string, Group>();
+
+  /** Adds a workspace; `index` seeds its derived ids so they are stable across restarts. */
+  addWorkspace(config: WorkspaceConfig, index: number): Workspace {
+    // A fixed clock and a per-workspace seed: the same config always yields the same ids.
+    const newId = createIdFactory(createRandom(7919 * (index + 1)), () => Date.UTC(2026, 0, 1));
+    const plan = config.plan ?? "business";
+    const trial = config.trial ?? false;
+    const workspace: Workspace = {
+      id: config.id ?? newId("ws_"),
+      plan,
+      trial,
+      role: config.role ?? "owner",
+      membership: config.membership ?? "member",
+      partnersLimit: config.partnersLimit ?? planPartnersLimit(plan, trial),
+      program: null,
+    };
+    if (config.program !== null) {
+      const programConfig = config.program ?? DEFAULT_PROGRAM;
+      const program: Program = {
+        id: programConfig.id ?? newId("prog_"),
+        workspaceId: workspace.id,
+        defaultGroupId: null,
+        groupsBySlug: new Map(),
+      };
+      for (const groupConfig of programConfig.groups ?? DEFAULT_PROGRAM.groups ?? []) {
+        const group: Group = {
+          id: groupConfig.id ?? newId("grp_"),
+          slug: groupConfig.slug,
+          programId: program.id,
+          defaultLinks: groupConfig.defaultLinks ?? [],
+          utmParams: groupConfig.utmParams ?? {},
+          clickRewardId: groupConfig.clickRewardId ?? null,
+          leadRewardId: groupConfig.leadRewardId ?? null,
+          saleRewardId: groupConfig.saleRewardId ?? null,
+          referralRewardId: groupConfig.referralRewardId ?? null,
+          discountId: groupConfig.discountId ?? null,
+        };
+        if (this.#groupsById.has(group.id)) throw new Error(`Group id ${group.id} is configured twice.`);
+        program.groupsBySlug.set(group.slug, group);
+        this.#groupsById.set(group.id, group);
+      }
+      const first = program.groupsBySlug.values().next().value;
+      if (programConfig.defaultGroup === undefined) {
+        program.defaultGroupId = first?.id ?? null;
+      } else if (programConfig.defaultGroup !== null) {
+        const chosen =
+          program.groupsBySlug.get(programConfig.defaultGroup) ??
+          this.#groupsById.get(programConfig.defaultGroup);
+        if (!chosen || chosen.programId !== program.id) {
+          throw new Error(
+            `program.defaultGroup "${programConfig.defaultGroup}" is not a group of this program.`,
+          );
+        }
+        program.defaultGroupId = chosen.id;
+      }
+      workspace.program = program;
+    }
+    for (const key of config.apiKeys) this.addApiKey(workspace, key);
+    this.workspaces.push(workspace);
+    return workspace;
+  }
+
+  /** Registers a key for a workspace (replacing any earlier state of the same key). */
+  addApiKey(workspace: Workspace, config: string | ApiKeyConfig): void {
+    const { key, expiresAt, revoked } = typeof config === "string" ? { key: config } : config;
+    if (!key.startsWith("dub_")) throw new Error("API keys must start with `dub_` (workspace API keys).");
+    this.#keys.set(key, {
+      workspace,
+      hash: createHash("sha256").update(key).digest("hex"),
+      expiresAt: expiresAt === undefined ? null : new Date(expiresAt).getTime(),
+      revoked: revoked ?? false,
+    });
+  }
+
+  /** Marks a key revoked: it fails with `Invalid API key.` from the next request on. */
+  revokeApiKey(key: string): boolean {
+    const found = this.#keys.get(key);
+    if (found) found.revoked = true;
+    return found !== undefined;
+  }
+
+  /** The key's record, if the key was ever registered. */
+  findApiKey(key: string): ApiKey | undefined {
+    return this.#keys.get(key);
+  }
+
+  /** A group by its `grp_…` id, in any program. */
+  findGroupById(id: string): Group | undefined {
+    return this.#groupsById.get(id);
+  }
+
+  /** The program with this id, in any workspace. */
+  findProgram(id: string): Program | undefined {
+    return this.workspaces.find((workspace) => workspace.program?.id === id)?.program ?? undefined;
+  }
+}
