@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/node.ts"],
+  // index.node is the Node build of the main entry; node is `@dubkit/fetch/node`.
+  entry: ["src/index.ts", "src/index.node.ts", "src/node.ts"],
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

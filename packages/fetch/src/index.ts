@@ -1,0 +1,16 @@
+// @dubkit/fetch for runtimes with a good built-in fetch (browsers, workers, Bun, Deno): the
+// default fetch is `globalThis.fetch`. Node resolves to index.node.ts instead (see package.json).
+
+import type { ClientOptions } from "@dubkit/core";
+import { globalFetchProvider } from "./fetch-provider.js";
+import { createTransportWith, type Transport } from "./transport.js";
+
+export * from "./public-api.js";
+
+/**
+ * Creates a transport. Without `options.fetch` it sends with `globalThis.fetch` (on Node, with a
+ * keep-alive undici pool instead). Throws a `ConfigurationError` for an unusable `serverURL`.
+ */
+export function createTransport(options: ClientOptions = {}): Transport {
+  return createTransportWith(options, globalFetchProvider);
+}
