@@ -1,0 +1,93 @@
+// Page-number pagination as Dub's list endpoints do it: a page is full when it holds `pageSize` items, and the
+// next page is the same query with `page + 1`. A page can be awaited, walked page by page, or iterated item by item.
+
+/** How a list operation fetches one page; the page number starts at 1. */
+export type FetchPage<TItem> = (page: number) => Promise<TItem[]>;
+
+/** One page of results, which also knows how to fetch the pages after it. */
+export class Page<TItem> implements AsyncIterable<TItem> {
+  constructor(
+    /** The items of this page. */
+    readonly data: TItem[],
+    /** This page's number (1-based). */
+    readonly page: number,
+    /** The page size the server applied. */
+    readonly pageSize: number,
+    private readonly fetchPage: FetchPage<TItem>,
+  ) {}
+
+  /** Whether another page may follow: the server filled this one. */
+  hasNextPage(): boolean {
+    return this.data.length >= this.pageSize;
+  }
+
+  /** Fetches the next page (an empty page when there is none). */
+  async getNextPage(): Promise<Page<TItem>> {
+    if (!this.hasNextPage()) return new Page([], this.page + 1, this.pageSize, this.fetchPage);
+    const next = this.page + 1;
+    return new Page(await this.fetchPage(next), next, this.pageSize, this.fetchPage);
+  }
+
+  /** Yields this page, then every following page, fetching one at a time. */
+  async *iterPages(): AsyncGenerator<Page<TItem>, void, undefined> {
+    let current: Page<TItem> = this;
+    yield current;
+    while (current.hasNextPage()) {
+      current = await current.getNextPage();
+      if (current.data.length === 0) return;
+      yield current;
+    }
+  }
+
+  /** Yields every item of this page and of every following page. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined> {
+    for await (const page of this.iterPages()) yield* page.data;
+  }
+}
+
+/**
+ * The result of a list call: await it for the first page, or `for await` over it for every item of every page.
+ * The first request starts when it is first awaited or iterated.
+ */
+export class PagePromise<TItem> implements PromiseLike<Page<TItem>>, AsyncIterable<TItem> {
+  private promise: Promise<Page<TItem>> | undefined;
+
+  constructor(
+    private readonly firstPage: number,
+    private readonly pageSize: number,
+    private readonly fetchPage: FetchPage<TItem>,
+  ) {}
+
+  private load(): Promise<Page<TItem>> {
+    this.promise ??= this.fetchPage(this.firstPage).then(
+      (data) => new Page(data, this.firstPage, this.pageSize, this.fetchPage),
+    );
+    return this.promise;
+  }
+
+  then<TResult1 = Page<TItem>, TResult2 = never>(
+    onfulfilled?: ((value: Page<TItem>) => TResult1 | PromiseLike<TResult1>) | null,
+    onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+  ): Promise<TResult1 | TResult2> {
+    return this.load().then(onfulfilled, onrejected);
+  }
+
+  catch<TResult = never>(
+    onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
+  ): Promise<Page<TItem> | TResult> {
+    return this.load().catch(onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<Page<TItem>> {
+    return this.load().finally(onfinally);
+  }
+
+  /** Yields every page, starting with the first. */
+  async *iterPages(): AsyncGenerator<Page<TItem>, void, undefined> {
+    yield* (await this.load()).iterPages();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined> {
+    yield* await this.load();
+  }
+}
