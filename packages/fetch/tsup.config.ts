@@ -1,8 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // index.node is the Node build of the main entry; node is `@dubkit/fetch/node`.
-  entry: ["src/index.ts", "src/index.node.ts", "src/node.ts"],
+  // index.node and index.browser are the Node and browser builds of the main entry; node is `@dubkit/fetch/node`.
+  entry: ["src/index.ts", "src/index.node.ts", "src/index.browser.ts", "src/node.ts"],
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

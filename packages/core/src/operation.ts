@@ -36,6 +36,7 @@ export type OperationOutput<O> = O extends Operation<unknown, infer R> ? R : nev
  * Declares an operation, inferring its input type from the `body`/`query` schema and its output
  * type from the `response` schema.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineOperation<TInput, TOutput>(
   operation: Operation<TInput, TOutput>,
 ): Operation<TInput, TOutput> {

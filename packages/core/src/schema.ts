@@ -1,5 +1,7 @@
 // @dubkit/core/schema: a tiny, tree-shakable validation kit. Every schema is a Standard Schema v1
 // and reports zod-4-compatible issues (code, path, English message), at a fraction of zod's size.
+// The constructors are marked `@__NO_SIDE_EFFECTS__`, so bundlers that honour it across modules (rollup, and so
+// Vite) drop the schemas an app builds at module level but never uses.
 
 export { array } from "./schema/array.js";
 export type { Check } from "./schema/check.js";

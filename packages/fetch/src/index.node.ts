@@ -5,6 +5,7 @@ import type { ClientOptions, FetchLike, FetchLikeInit } from "@dubkit/core";
 import type { DefaultFetchFactory } from "./fetch-provider.js";
 import type { NodeFetch } from "./node.js";
 import { createTransportWith, type Transport } from "./transport.js";
+import { runtimeUserAgent } from "./user-agent.js";
 
 export * from "./public-api.js";
 
@@ -42,5 +43,5 @@ const nodePoolProvider: DefaultFetchFactory = () => {
  * Throws a `ConfigurationError` for an unusable `serverURL`.
  */
 export function createTransport(options: ClientOptions = {}): Transport {
-  return createTransportWith(options, nodePoolProvider);
+  return createTransportWith(options, nodePoolProvider, runtimeUserAgent);
 }

@@ -24,14 +24,13 @@ export function checkServerURL(serverURL: string, allowInsecureHttp: boolean): s
     url = new URL(serverURL);
   } catch {}
   if (url?.protocol !== "https:" && url?.protocol !== "http:") {
-    throw new ConfigurationError(
-      `serverURL must be an https:// URL (or http:// to a local server), got ${JSON.stringify(serverURL)}`,
-      { option: "serverURL" },
-    );
+    throw new ConfigurationError(`serverURL is not an http(s) URL: ${JSON.stringify(serverURL)}`, {
+      option: "serverURL",
+    });
   }
   if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
     throw new ConfigurationError(
-      `Refusing to send the API token over plain http:// to ${url.host}. Use https://, a loopback host, or pass allowInsecureHttp: true.`,
+      `Refusing to send the API token over plain http:// to ${url.host}: use https:// or allowInsecureHttp.`,
       { option: "serverURL" },
     );
   }

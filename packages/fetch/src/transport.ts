@@ -38,7 +38,7 @@ import {
 } from "./retry.js";
 import { checkServerURL, DEFAULT_SERVER_URL } from "./server-url.js";
 import { sleep } from "./sleep.js";
-import { detectRuntime, userAgentFor } from "./user-agent.js";
+import type { UserAgentFactory } from "./user-agent.js";
 import { validate } from "./validate.js";
 
 /** Default per-attempt timeout. */
@@ -98,7 +98,7 @@ class HttpTransport implements Transport {
   readonly #defaultFetch: DefaultFetchFactory;
   #provider: FetchProvider | undefined;
 
-  constructor(options: ClientOptions, defaultFetch: DefaultFetchFactory) {
+  constructor(options: ClientOptions, defaultFetch: DefaultFetchFactory, userAgent: UserAgentFactory) {
     this.#allowInsecureHttp = options.allowInsecureHttp ?? false;
     this.serverURL = checkServerURL(options.serverURL ?? DEFAULT_SERVER_URL, this.#allowInsecureHttp);
     this.#token = options.token ?? readEnv("DUB_API_KEY");
@@ -106,7 +106,7 @@ class HttpTransport implements Transport {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#hooks = [options.hooks ?? []].flat();
     this.#debug = resolveDebugSink(options.debug);
-    this.#userAgent = userAgentFor(detectRuntime(), options.userAgent);
+    this.#userAgent = userAgent(options.userAgent);
     this.#userFetch = options.fetch;
     this.#defaultFetch = defaultFetch;
   }
@@ -118,10 +118,7 @@ class HttpTransport implements Transport {
   ) {
     const token = this.#token;
     if (!token) {
-      throw new ConfigurationError(
-        "No API token: pass `token` to the client or set the DUB_API_KEY environment variable.",
-        { option: "token" },
-      );
+      throw new ConfigurationError("No API token: pass `token` or set DUB_API_KEY.", { option: "token" });
     }
     const serverURL =
       options.serverURL === undefined
@@ -323,7 +320,7 @@ class HttpTransport implements Transport {
   }
 
   #aborted(reason: unknown): RequestAbortedError {
-    return new RequestAbortedError("The request was aborted by the caller's AbortSignal.", { reason });
+    return new RequestAbortedError("Aborted by the caller's AbortSignal.", { reason });
   }
 
   /** A `Headers` copy of the response headers with the token masked, for errors. */
@@ -357,7 +354,15 @@ class HttpTransport implements Transport {
   }
 }
 
-/** Builds a transport whose default fetch (when `options.fetch` is unset) comes from `defaultFetch`. */
-export function createTransportWith(options: ClientOptions, defaultFetch: DefaultFetchFactory): Transport {
-  return new HttpTransport(options, defaultFetch);
+/**
+ * Builds a transport whose default fetch (when `options.fetch` is unset) comes from `defaultFetch`, and whose
+ * `User-Agent` comes from `userAgent`. Each entry point passes its runtime's, so the browser build carries no
+ * runtime detection.
+ */
+export function createTransportWith(
+  options: ClientOptions,
+  defaultFetch: DefaultFetchFactory,
+  userAgent: UserAgentFactory,
+): Transport {
+  return new HttpTransport(options, defaultFetch, userAgent);
 }

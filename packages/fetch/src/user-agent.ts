@@ -22,6 +22,12 @@ export function detectRuntime(globals: RuntimeGlobals = globalThis as RuntimeGlo
   return "unknown";
 }
 
+/** Makes a transport's `User-Agent` from the caller's `userAgent` option; `undefined` sends none. */
+export type UserAgentFactory = (product?: string) => string | undefined;
+
+/** The `User-Agent` for the runtime this code runs in, as {@link detectRuntime} names it. */
+export const runtimeUserAgent: UserAgentFactory = (product) => userAgentFor(detectRuntime(), product);
+
 /**
  * The `User-Agent` value for this runtime, with `product` (e.g. `my-app/1.0`) in front when
  * given; `undefined` in browsers, where the header is forbidden.

@@ -6,8 +6,9 @@ const warned = new Set<string>();
 export function warnOnce(key: string, message: string): void {
   if (warned.has(key)) return;
   warned.add(key);
-  const proc = (globalThis as { process?: { emitWarning?: (message: string, type: string, code: string) => void } })
-    .process;
+  const proc = (
+    globalThis as { process?: { emitWarning?: (message: string, type: string, code: string) => void } }
+  ).process;
   if (typeof proc?.emitWarning === "function") proc.emitWarning(message, "DeprecationWarning", key);
   else console.warn(`DeprecationWarning: ${message}`);
 }

@@ -1,5 +1,12 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { type CreatePartnerInput, Dub, type EnrolledPartner, type Page, type PagePromise, type Partner } from "./index.js";
+import {
+  type CreatePartnerInput,
+  Dub,
+  type EnrolledPartner,
+  type Page,
+  type PagePromise,
+  type Partner,
+} from "./index.js";
 
 describe("public types", () => {
   it("requires only email in a create request", () => {

@@ -65,6 +65,7 @@ export class PagePromise<TItem> implements PromiseLike<Page<TItem>>, AsyncIterab
     return this.promise;
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: a PagePromise is awaitable by design; `await dub.partners.list()` is the API.
   then<TResult1 = Page<TItem>, TResult2 = never>(
     onfulfilled?: ((value: Page<TItem>) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,

@@ -5,6 +5,7 @@ import { invalidType } from "./messages.js";
 import { define, type Infer, type Input, runAt, type Schema } from "./schema.js";
 
 /** An array whose items match `item`, then `checks`, e.g. `array(variant, minLength(2), maxLength(4))`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function array<S extends Schema>(
   item: S,
   ...checks: Check<readonly unknown[]>[]

@@ -14,6 +14,7 @@ export interface Check<T> {
 }
 
 /** Wraps a type's run function with its checks, following zod's rules for which checks still run. @internal */
+/* @__NO_SIDE_EFFECTS__ */
 export function withChecks<T>(run: Run, checks: readonly Check<T>[]): Run {
   if (checks.length === 0) return run;
   return (value, ctx) => {

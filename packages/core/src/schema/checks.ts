@@ -9,6 +9,7 @@ export const EMAIL_PATTERN: RegExp =
   /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
 /** Trims whitespace from both ends; later checks see the trimmed string. */
+/* @__NO_SIDE_EFFECTS__ */
 export function trim(): Check<string> {
   return (value) => value.trim();
 }
@@ -17,6 +18,7 @@ function lengthOrigin(value: unknown): string {
   return typeof value === "string" ? "string" : Array.isArray(value) ? "array" : "unknown";
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function sized<T>(check: (value: T, ctx: Parameters<Check<T>>[1]) => T): Check<T> {
   return Object.assign(check, { sized: true as const });
 }
@@ -24,6 +26,7 @@ function sized<T>(check: (value: T, ctx: Parameters<Check<T>>[1]) => T): Check<T
 /**
  * At least `min` characters (strings, counted in UTF-16 units like the server's zod 4.3) or items (arrays).
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function minLength<T extends string | readonly unknown[]>(min: number): Check<T> {
   return sized((value: T, ctx) => {
     if (value.length < min) outOfRange(ctx, lengthOrigin(value), false, ">=", min);
@@ -35,6 +38,7 @@ export function minLength<T extends string | readonly unknown[]>(min: number): C
  * At most `max` characters (strings, counted in UTF-16 units) or items (arrays). `message` replaces
  * zod's default message, for servers that set their own.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function maxLength<T extends string | readonly unknown[]>(max: number, message?: string): Check<T> {
   return sized((value: T, ctx) => {
     if (value.length > max) {
@@ -46,6 +50,7 @@ export function maxLength<T extends string | readonly unknown[]>(max: number, me
 }
 
 /** A number `>= min`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function gte(min: number): Check<number> {
   return (value, ctx) => {
     if (!(value >= min)) outOfRange(ctx, "number", false, ">=", min);
@@ -54,6 +59,7 @@ export function gte(min: number): Check<number> {
 }
 
 /** A number `> min` (zod's `.positive()` is `gt(0)`). */
+/* @__NO_SIDE_EFFECTS__ */
 export function gt(min: number): Check<number> {
   return (value, ctx) => {
     if (!(value > min)) outOfRange(ctx, "number", false, ">", min);
@@ -62,6 +68,7 @@ export function gt(min: number): Check<number> {
 }
 
 /** A number `<= max`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function lte(max: number): Check<number> {
   return (value, ctx) => {
     if (!(value <= max)) outOfRange(ctx, "number", true, "<=", max);
@@ -70,6 +77,7 @@ export function lte(max: number): Check<number> {
 }
 
 /** A custom rule: `ok(value)` false gives a `custom` issue with `message`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function refine<T>(ok: (value: T) => boolean, message: string): Check<T> {
   return (value, ctx) => {
     if (!ok(value)) report(ctx, "custom", message);
@@ -81,6 +89,7 @@ export function refine<T>(ok: (value: T) => boolean, message: string): Check<T> 
  * An email address, by zod 4's pattern unless `pattern` is given. As in zod, this check sees the
  * value as given: put it before `trim()` to reject surrounding spaces the way Dub's server does.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function email(options?: { readonly pattern?: RegExp }): Check<string> {
   const pattern = options?.pattern ?? EMAIL_PATTERN;
   return (value, ctx) => {
@@ -90,6 +99,7 @@ export function email(options?: { readonly pattern?: RegExp }): Check<string> {
 }
 
 /** An absolute URL, as the WHATWG URL parser (`new URL`) accepts it. */
+/* @__NO_SIDE_EFFECTS__ */
 export function url(): Check<string> {
   return (value, ctx) => {
     try {

@@ -3,6 +3,7 @@
 import { define, type Infer, type Input, type OptionalSchema, type Schema } from "./schema.js";
 
 /** Also accepts `undefined`; as an object property, the key may be left out. */
+/* @__NO_SIDE_EFFECTS__ */
 export function optional<S extends Schema>(
   schema: S,
 ): OptionalSchema<Input<S> | undefined, Infer<S> | undefined> {
@@ -14,12 +15,14 @@ export function optional<S extends Schema>(
 }
 
 /** Also accepts `null`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function nullable<S extends Schema>(schema: S): Schema<Input<S> | null, Infer<S> | null> {
   const run = schema["~run"];
   return define((value, ctx) => (value === null ? value : run(value, ctx)));
 }
 
 /** Also accepts `null` and `undefined`; as an object property, the key may be left out. */
+/* @__NO_SIDE_EFFECTS__ */
 export function nullish<S extends Schema>(
   schema: S,
 ): OptionalSchema<Input<S> | null | undefined, Infer<S> | null | undefined> {
@@ -31,6 +34,7 @@ export function nullish<S extends Schema>(
 }
 
 /** The output of `schema`, passed through `fn` when it validated without issues (zod's `.transform`). */
+/* @__NO_SIDE_EFFECTS__ */
 export function transform<S extends Schema, R>(
   schema: S,
   fn: (value: Infer<S>) => R,

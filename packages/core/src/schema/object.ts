@@ -29,6 +29,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function objectOf(shape: Shape, loose: boolean): Schema {
   // Resolved once here rather than on every parse: responses are parsed in hot loops.
   const keys = Object.keys(shape);
@@ -71,11 +72,13 @@ function objectOf(shape: Shape, loose: boolean): Schema {
 }
 
 /** An object with the keys of `shape`; other keys are dropped from the output, as in zod. */
+/* @__NO_SIDE_EFFECTS__ */
 export function object<const S extends Shape>(shape: S): Schema<ObjectInput<S>, ObjectOutput<S>> {
   return objectOf(shape, false) as Schema<ObjectInput<S>, ObjectOutput<S>>;
 }
 
 /** An object with the keys of `shape`; other keys are kept as they are. */
+/* @__NO_SIDE_EFFECTS__ */
 export function looseObject<const S extends Shape>(
   shape: S,
 ): Schema<

@@ -5,6 +5,7 @@ import { invalidType, quote } from "./messages.js";
 import { define, report, type Schema } from "./schema.js";
 
 /** A string, then `checks` in order, e.g. `string(trim(), maxLength(100))`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function string(...checks: Check<string>[]): Schema<string, string> {
   return define(
     withChecks((value, ctx) => {
@@ -15,6 +16,7 @@ export function string(...checks: Check<string>[]): Schema<string, string> {
 }
 
 /** A finite number (not `NaN`, not `Infinity`), then `checks` in order, e.g. `number(gte(10), lte(90))`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function number(...checks: Check<number>[]): Schema<number, number> {
   return define(
     withChecks((value, ctx) => {
@@ -25,6 +27,7 @@ export function number(...checks: Check<number>[]): Schema<number, number> {
 }
 
 /** `true` or `false`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function boolean(): Schema<boolean, boolean> {
   return define((value, ctx) => {
     if (typeof value !== "boolean") invalidType(ctx, "boolean", value);
@@ -33,11 +36,13 @@ export function boolean(): Schema<boolean, boolean> {
 }
 
 /** Anything at all; the value is passed through. */
+/* @__NO_SIDE_EFFECTS__ */
 export function unknown(): Schema<unknown, unknown> {
   return define((value) => value);
 }
 
 /** Exactly `expected` (compared with `===`). */
+/* @__NO_SIDE_EFFECTS__ */
 export function literal<const T extends string | number | boolean | null>(expected: T): Schema<T, T> {
   return define((value, ctx) => {
     if (value !== expected) report(ctx, "invalid_value", `Invalid input: expected ${quote(expected)}`, true);
@@ -46,6 +51,7 @@ export function literal<const T extends string | number | boolean | null>(expect
 }
 
 /** One of `values`, strictly: anything else is an `invalid_value` issue. */
+/* @__NO_SIDE_EFFECTS__ */
 export function enumOf<const T extends readonly [string, ...string[]]>(
   values: T,
 ): Schema<T[number], T[number]> {
@@ -67,6 +73,7 @@ export function enumOf<const T extends readonly [string, ...string[]]>(
  * matter only to the type, so they may be given as a type argument alone, which keeps them out of
  * bundles: `openEnum<"draft" | "approved">()` is `openEnum(["draft", "approved"])` without the array.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function openEnum<const T extends string = never>(
   _values?: readonly T[],
 ): Schema<T | (string & {}), T | (string & {})> {

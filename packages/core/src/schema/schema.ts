@@ -61,6 +61,7 @@ export type ParseResult<Output> =
   | { readonly success: false; readonly issues: Issue[] };
 
 /** Builds a schema object around a run function. @internal */
+/* @__NO_SIDE_EFFECTS__ */
 export function define<Input, Output>(run: Run, optional?: boolean): Schema<Input, Output> {
   const schema: Schema<Input, Output> = {
     "~run": run,

@@ -6,6 +6,7 @@ import { type Context, define, type Infer, type Input, report, type Schema } fro
  * The first option that accepts the value wins. If none does but exactly one failed only its
  * checks (not its type), that option's issues are reported; otherwise one `invalid_union` issue.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function union<const S extends readonly [Schema, ...Schema[]]>(
   options: S,
 ): Schema<Input<S[number]>, Infer<S[number]>> {

@@ -23,7 +23,11 @@ describe("dub.partners.create", () => {
     const fixture = await serve(enrolledPartnerBody({ tenantId: "user_42" }));
     await using dub = new Dub({ token, serverURL: fixture.url, retries: { strategy: "none" } });
 
-    const partner = await dub.partners.create({ email: "jane@example.com", name: "  Jane Doe  ", tenantId: "user_42" });
+    const partner = await dub.partners.create({
+      email: "jane@example.com",
+      name: "  Jane Doe  ",
+      tenantId: "user_42",
+    });
 
     expect(partner.id).toBe("pn_1KZ4B3X8MZ0F7Q2W9RJ5TNV6AC");
     expect(partner.tenantId).toBe("user_42");
@@ -34,7 +38,11 @@ describe("dub.partners.create", () => {
     expect(request?.url).toBe("/partners");
     expect(request?.headers.authorization).toBe(`Bearer ${token}`);
     expect(request?.headers["content-type"]).toMatch(/^application\/json/);
-    expect(JSON.parse(request?.body ?? "")).toEqual({ email: "jane@example.com", name: "Jane Doe", tenantId: "user_42" });
+    expect(JSON.parse(request?.body ?? "")).toEqual({
+      email: "jane@example.com",
+      name: "Jane Doe",
+      tenantId: "user_42",
+    });
   });
 
   it("rejects an invalid email with InvalidRequestError naming the field, and sends nothing", async () => {

@@ -1,9 +1,11 @@
 // POST /partners: create a partner and enroll it in the workspace's default program, or return the existing
 // enrollment for the same email or tenantId (the server is idempotent by email, so retrying this call is safe).
 import { defineOperation, type RequestOptions } from "@dubkit/core";
-import type { DubCore } from "../dub-core.js";
 import { warnOnce } from "../deprecation.js";
-import { type CreatePartnerRequest, createPartnerBody, type EnrolledPartner, enrolledPartner } from "../schemas.js";
+import type { DubCore } from "../dub-core.js";
+// From the schema's own file, not the schemas.ts barrel: the build then gives each operation a chunk of its own.
+import { type CreatePartnerRequest, createPartnerBody } from "../schemas/create-partner-body.js";
+import { type EnrolledPartner, enrolledPartner } from "../schemas/enrolled-partner.js";
 
 /** The operation definition: method, path and both schemas. The transport does the rest. */
 export const createPartnerOperation = defineOperation({
@@ -38,7 +40,7 @@ export function createPartner(
   if (body !== null && typeof body === "object" && "programId" in body) {
     warnOnce(
       "DUBKIT_PROGRAM_ID",
-      "`programId` is no longer part of Dub's create-partner request: partners join the workspace's default program. dubkit drops it.",
+      "`programId` is ignored: partners join the workspace's default program. dubkit drops it.",
     );
   }
   return client.transport.request(createPartnerOperation, body, options);

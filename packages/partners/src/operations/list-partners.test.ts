@@ -29,7 +29,12 @@ describe("dub.partners.list", () => {
     const fixture = await serveDirectory(30);
     await using dub = new Dub({ token, serverURL: fixture.url });
 
-    const page = await dub.partners.list({ pageSize: 10, status: "approved", sortBy: "createdAt", sortOrder: "asc" });
+    const page = await dub.partners.list({
+      pageSize: 10,
+      status: "approved",
+      sortBy: "createdAt",
+      sortOrder: "asc",
+    });
 
     expect(page.data).toHaveLength(10);
     expect(page.data[0]?.email).toBe("p0@example.com");
@@ -53,7 +58,11 @@ describe("dub.partners.list", () => {
 
     expect(emails).toHaveLength(25);
     expect(new Set(emails).size).toBe(25);
-    expect(fixture.requests.map((r) => new URL(r.url, "http://x").searchParams.get("page"))).toEqual(["1", "2", "3"]);
+    expect(fixture.requests.map((r) => new URL(r.url, "http://x").searchParams.get("page"))).toEqual([
+      "1",
+      "2",
+      "3",
+    ]);
   });
 
   it("walks pages with iterPages and stops after an exactly full last page", async () => {

@@ -2,7 +2,13 @@
 import { defineOperation, type RequestOptions } from "@dubkit/core";
 import type { DubCore } from "../dub-core.js";
 import { PagePromise } from "../pagination.js";
-import { type ListPartnersQuery, listPartnersQuery, listPartnersResponse, type Partner } from "../schemas.js";
+// From the schema's own file, not the schemas.ts barrel: the build then gives each operation a chunk of its own.
+import {
+  type ListPartnersQuery,
+  listPartnersQuery,
+  listPartnersResponse,
+  type Partner,
+} from "../schemas/list-partners.js";
 
 /** The operation definition: method, path, query and response schemas. */
 export const listPartnersOperation = defineOperation({

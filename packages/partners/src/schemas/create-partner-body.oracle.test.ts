@@ -182,10 +182,6 @@ function anyValue(): unknown {
   return chance(0.6) ? pick(strings) : pick(others);
 }
 
-function validVariant(): unknown {
-  return { url: "https://example.com/a", percentage: pick([10, 33.3, 50, 90]) };
-}
-
 function variant(): unknown {
   if (chance(0.15)) return anyValue();
   const v: Record<string, unknown> = {};

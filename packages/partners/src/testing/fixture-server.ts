@@ -10,7 +10,11 @@ export interface RecordedRequest {
   body: string;
 }
 
-export type Responder = (request: RecordedRequest) => { status: number; body: unknown; headers?: Record<string, string> };
+export type Responder = (request: RecordedRequest) => {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+};
 
 export interface FixtureServer {
   url: string;
