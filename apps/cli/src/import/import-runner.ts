@@ -1,0 +1,264 @@
+// Runs an import: reads rows one at a time, validates them, skips what the journal says is done,
+// and sends the rest with bounded concurrency through the pacer, retrying what can be retried.
+// Rows with the same email are never in flight together, so they cannot race each other.
+
+import {
+  ConnectionError,
+  RateLimitExceeded,
+  RequestAbortedError,
+  RequestTimeoutError,
+  SDKError,
+  Unauthorized,
+} from "@dubkit/core";
+import { computeBackoffDelay, DEFAULT_BACKOFF, RETRYABLE_STATUSES } from "@dubkit/fetch";
+import { enrollmentOutcome } from "../enrollment-outcome.js";
+import type { FailureReport } from "./failure-report.js";
+import type { ImportStats } from "./import-stats.js";
+import { type Journal, type RowOutcome, rowHash } from "./journal.js";
+import type { AdaptivePacer } from "./pacer.js";
+import { rowToRequest } from "./row-mapping.js";
+import type { InputRow } from "./row-reader.js";
+
+/** The result of validating a mapped row with the SDK's schema. */
+export type Validation =
+  | { ok: true; data: Record<string, unknown> & { email: string } }
+  | { ok: false; field: string | undefined; error: string };
+
+/** The part of an enrolled partner the runner looks at. */
+export interface CreatedPartner {
+  id?: string;
+  createdAt?: string;
+}
+
+/** Everything a run needs; the I/O (requests, files) comes in as objects so tests can run it directly. */
+export interface ImportRun {
+  rows: AsyncIterable<InputRow>;
+  source: "csv" | "jsonl";
+  validate: (body: Record<string, unknown>) => Validation;
+  create: (body: Record<string, unknown>, signal: AbortSignal) => Promise<CreatedPartner>;
+  pacer: AdaptivePacer;
+  stats: ImportStats;
+  /** Requests in flight at most. */
+  concurrency: number;
+  /** Retries of a row after a 5xx, timeout or network error. */
+  maxRetries: number;
+  /** Retries of a row after 429s before it is given up for this run. */
+  maxRateLimitRetries: number;
+  dryRun: boolean;
+  journal?: Journal;
+  report?: FailureReport;
+  /** Aborting stops reading new rows; requests in flight finish. */
+  stop: AbortSignal;
+  /** Aborting also abandons requests in flight (their rows stay "sent" in the journal). */
+  abandon: AbortSignal;
+  /** Backoff before retry `attempt` (1-based) of a failed request. */
+  backoffMs?: (attempt: number) => number;
+  now?: () => number;
+}
+
+/** How a run ended. */
+export interface ImportResult {
+  /** The error that stopped the whole run (401, journal write failure), if any. */
+  fatal?: unknown;
+}
+
+// Partners created by this run, most recent last: a duplicate row right after the original must
+// count as "already enrolled" even within the clock tolerance.
+const RECENT_IDS_LIMIT = 10_000;
+
+/** The SDK's own backoff: from 500 ms doubling to 8 s, with jitter. */
+export function defaultBackoffMs(attempt: number): number {
+  return computeBackoffDelay(attempt, DEFAULT_BACKOFF);
+}
+
+// The failures the SDK itself would retry (429 has its own path through the pacer).
+function isRetryable(error: unknown): boolean {
+  if (ConnectionError.isInstance(error) || RequestTimeoutError.isInstance(error)) return true;
+  return SDKError.isInstance(error) && RETRYABLE_STATUSES.has(error.statusCode);
+}
+
+/** The field a server 422 names, from Dub's `<code>: <path>: <message>` format. */
+function fieldOf(error: unknown): string | undefined {
+  if (!SDKError.isInstance(error) || error.statusCode !== 422) return undefined;
+  const parts = error.message.split(": ");
+  return parts.length >= 3 && parts[1] ? parts[1] : undefined;
+}
+
+function describe(error: unknown): string {
+  if (SDKError.isInstance(error)) return `${error.statusCode} ${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** Runs the import to the end of the input, or until stopped or a fatal error. */
+export async function runImport(run: ImportRun): Promise<ImportResult> {
+  const { stats, journal, report } = run;
+  const now = run.now ?? Date.now;
+  const backoffMs = run.backoffMs ?? defaultBackoffMs;
+  const inFlight = new Set<Promise<void>>();
+  const byEmail = new Map<string, Promise<void>>();
+  const recentIds = new Map<string, true>();
+  const result: ImportResult = {};
+  const halt = new AbortController();
+  const stopped = () => run.stop.aborted || halt.signal.aborted;
+
+  const fail = (row: InputRow, error: string, field?: string, status?: number) => {
+    stats.failed++;
+    report?.add({
+      line: row.line,
+      ...(field === undefined ? {} : { field }),
+      error,
+      ...(status === undefined ? {} : { status }),
+      input: row.input,
+    });
+  };
+
+  const classify = (partner: CreatedPartner, firstSentAt: number): RowOutcome => {
+    if (partner.id !== undefined) {
+      if (recentIds.has(partner.id)) return "existing";
+    }
+    const outcome = enrollmentOutcome(partner.createdAt, firstSentAt);
+    if (outcome === "created" && partner.id !== undefined) {
+      recentIds.set(partner.id, true);
+      if (recentIds.size > RECENT_IDS_LIMIT) recentIds.delete(recentIds.keys().next().value as string);
+    }
+    return outcome;
+  };
+
+  const send = async (row: InputRow, body: Record<string, unknown>, hash: string, sentBefore?: number) => {
+    const firstSentAt = sentBefore || now();
+    let sent = sentBefore !== undefined;
+    let attempt = 0;
+    let rateLimited = 0;
+    for (;;) {
+      await run.pacer.acquire(run.abandon);
+      if (run.abandon.aborted) {
+        if (sent) stats.unknown++;
+        return;
+      }
+      if (!sent) {
+        journal?.sent(row.line, hash, firstSentAt);
+        sent = true;
+      }
+      let partner: CreatedPartner;
+      try {
+        partner = await run.create(body, run.abandon);
+      } catch (error) {
+        if (run.abandon.aborted || RequestAbortedError.isInstance(error)) {
+          stats.unknown++;
+          return;
+        }
+        if (RateLimitExceeded.isInstance(error)) {
+          stats.rateLimited++;
+          run.pacer.onRateLimited(error.retryAfterMs, error.rateLimit.limit);
+          if (++rateLimited <= run.maxRateLimitRetries) {
+            stats.retries++;
+            continue;
+          }
+          await journal?.failed(row.line, hash, describe(error), true);
+          fail(
+            row,
+            `still rate limited after ${run.maxRateLimitRetries} retries: ${describe(error)}`,
+            undefined,
+            429,
+          );
+          return;
+        }
+        if (isRetryable(error)) {
+          if (++attempt <= run.maxRetries) {
+            stats.retries++;
+            await sleep(backoffMs(attempt), run.abandon);
+            continue;
+          }
+          await journal?.failed(row.line, hash, describe(error), true);
+          const status = SDKError.isInstance(error) ? error.statusCode : undefined;
+          fail(row, `${describe(error)} (after ${run.maxRetries} retries)`, undefined, status);
+          return;
+        }
+        if (Unauthorized.isInstance(error)) {
+          // A rejected token fails every row the same way: stop instead of reporting them all.
+          result.fatal ??= error;
+          halt.abort();
+          stats.unknown++;
+          return;
+        }
+        const status = SDKError.isInstance(error) ? error.statusCode : undefined;
+        await journal?.failed(row.line, hash, describe(error), false);
+        fail(row, describe(error), fieldOf(error), status);
+        return;
+      }
+      run.pacer.onSuccess();
+      const outcome = classify(partner, firstSentAt);
+      await journal?.done(row.line, hash, outcome, partner.id);
+      if (outcome === "created") stats.created++;
+      else stats.alreadyEnrolled++;
+      return;
+    }
+  };
+
+  const track = (email: string, task: () => Promise<void>) => {
+    const key = email.toLowerCase();
+    const before = byEmail.get(key);
+    const promise = (before ? before.then(task) : task()).catch((error: unknown) => {
+      result.fatal ??= error;
+      halt.abort();
+    });
+    byEmail.set(key, promise);
+    inFlight.add(promise);
+    void promise.finally(() => {
+      inFlight.delete(promise);
+      if (byEmail.get(key) === promise) byEmail.delete(key);
+    });
+  };
+
+  for await (const row of run.rows) {
+    if (stopped()) break;
+    stats.read++;
+    if (row.error !== undefined || row.fields === undefined) {
+      stats.invalid++;
+      fail(row, row.error ?? "unreadable row");
+      continue;
+    }
+    const mapped = rowToRequest(row.fields, run.source);
+    if (!("body" in mapped)) {
+      stats.invalid++;
+      fail(row, `${mapped.field}: ${mapped.error}`, mapped.field);
+      continue;
+    }
+    const checked = run.validate(mapped.body);
+    if (!checked.ok) {
+      stats.invalid++;
+      fail(row, checked.error, checked.field);
+      continue;
+    }
+    if (run.dryRun) continue;
+    const hash = rowHash(row.input);
+    const prior = journal?.resume.get(row.line, hash);
+    if (prior?.state === "done") {
+      stats.skipped++;
+      continue;
+    }
+    if (prior?.state === "failed") {
+      fail(row, `${prior.error} (failed in an earlier run)`);
+      continue;
+    }
+    while (inFlight.size >= run.concurrency) await Promise.race(inFlight);
+    if (stopped()) break;
+    const sentBefore = prior?.state === "unknown" ? prior.sentAt : undefined;
+    track(checked.data.email, () => send(row, checked.data, hash, sentBefore));
+  }
+  await Promise.all(inFlight);
+  return result;
+}
