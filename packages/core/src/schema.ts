@@ -24,6 +24,7 @@ export {
   looseObject,
   type ObjectInput,
   type ObjectOutput,
+  type ObjectSchema,
   object,
   type Shape,
 } from "./schema/object.js";

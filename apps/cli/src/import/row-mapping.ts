@@ -2,44 +2,11 @@
 // fields, `link_props.*` columns and a JSON `link_props` column folded into `linkProps`, empty CSV
 // cells treated as absent. Validation is left to the SDK's schema, so the rules live in one place.
 
-/** The request's top-level fields, in the API's spelling. */
-const FIELDS = [
-  "email",
-  "name",
-  "username",
-  "image",
-  "country",
-  "description",
-  "tenantId",
-  "groupId",
-  "linkProps",
-] as const;
+import { createPartnerBody, linkProps } from "@dubkit/partners/schemas";
 
-/** `linkProps` keys the API accepts (partners-behavior.md §2). */
-const LINK_PROP_KEYS = [
-  "externalId",
-  "tenantId",
-  "prefix",
-  "archived",
-  "tagIds",
-  "tagNames",
-  "comments",
-  "expiresAt",
-  "expiredUrl",
-  "password",
-  "proxy",
-  "title",
-  "description",
-  "image",
-  "video",
-  "rewrite",
-  "ios",
-  "android",
-  "doIndex",
-  "testVariants",
-  "testStartedAt",
-  "testCompletedAt",
-] as const;
+/** The request's top-level fields and the `linkProps` keys, in the API's spelling, from the SDK's schemas. */
+const FIELDS = Object.keys(createPartnerBody.shape);
+const LINK_PROP_KEYS = Object.keys(linkProps.shape);
 
 const BOOLEAN_LINK_PROPS = new Set(["archived", "proxy", "rewrite", "doIndex"]);
 const JSON_LINK_PROPS = new Set(["testVariants"]);

@@ -29,8 +29,14 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** An object schema, which also exposes its shape so tools can list the keys it knows. */
+export interface ObjectSchema<Input, Output, S extends Shape> extends Schema<Input, Output> {
+  /** The schema of each known key, in the order keys are validated. */
+  readonly shape: S;
+}
+
 /* @__NO_SIDE_EFFECTS__ */
-function objectOf(shape: Shape, loose: boolean): Schema {
+function objectOf<S extends Shape>(shape: S, loose: boolean): ObjectSchema<unknown, unknown, S> {
   // Resolved once here rather than on every parse: responses are parsed in hot loops.
   const keys = Object.keys(shape);
   const runs = keys.map((key) => (shape[key] as Schema)["~run"]);
@@ -38,7 +44,7 @@ function objectOf(shape: Shape, loose: boolean): Schema {
   // When every input key was a shape key, there is nothing to copy. That count can only be trusted
   // if no shape key could come from the prototype (checked per parse for non-plain inputs).
   const countable = !keys.some((key) => key in Object.prototype);
-  return define((value, ctx) => {
+  const schema = define((value, ctx) => {
     if (!isObject(value)) {
       invalidType(ctx, "object", value);
       return value;
@@ -69,21 +75,23 @@ function objectOf(shape: Shape, loose: boolean): Schema {
     }
     return out;
   });
+  return { ...schema, shape };
 }
 
 /** An object with the keys of `shape`; other keys are dropped from the output, as in zod. */
 /* @__NO_SIDE_EFFECTS__ */
-export function object<const S extends Shape>(shape: S): Schema<ObjectInput<S>, ObjectOutput<S>> {
-  return objectOf(shape, false) as Schema<ObjectInput<S>, ObjectOutput<S>>;
+export function object<const S extends Shape>(shape: S): ObjectSchema<ObjectInput<S>, ObjectOutput<S>, S> {
+  return objectOf(shape, false) as ObjectSchema<ObjectInput<S>, ObjectOutput<S>, S>;
 }
 
 /** An object with the keys of `shape`; other keys are kept as they are. */
 /* @__NO_SIDE_EFFECTS__ */
 export function looseObject<const S extends Shape>(
   shape: S,
-): Schema<
+): ObjectSchema<
   Flatten<ObjectInput<S> & { [key: string]: unknown }>,
-  Flatten<ObjectOutput<S> & { [key: string]: unknown }>
+  Flatten<ObjectOutput<S> & { [key: string]: unknown }>,
+  S
 > {
   return objectOf(shape, true) as never;
 }

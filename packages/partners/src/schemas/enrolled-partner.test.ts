@@ -1,5 +1,6 @@
 import { safeParse } from "@dubkit/core/schema";
 import { describe, expect, it } from "vitest";
+import { enrolledPartnerBody } from "../testing/fixture-server.js";
 import { enrolledPartner } from "./enrolled-partner.js";
 
 // The OpenAPI 201 schema's `required` list for POST /partners (June 2026 spec).
@@ -33,72 +34,7 @@ const REQUIRED = [
 ] as const;
 
 /** A freshly created partner, as partners-behavior §4 describes the server's 201 body. */
-function freshPartner(): Record<string, unknown> {
-  return {
-    id: "pn_1M0GSW2ABCDEFGHJKMNPQRSTV",
-    name: "Jane Doe",
-    username: "jane-doe-x7k2",
-    email: "jane@example.com",
-    image: null,
-    description: null,
-    country: "US",
-    companyName: null,
-    networkStatus: "draft",
-    defaultPayoutMethod: null,
-    paypalEmail: null,
-    stripeConnectId: null,
-    payoutsEnabledAt: null,
-    identityVerifiedAt: null,
-    trustedAt: null,
-    programId: "prog_1M0GSW2ABCDEFGHJKMNPQRSTV",
-    groupId: "grp_1M0GSW2ABCDEFGHJKMNPQRSTV",
-    partnerId: "pn_1M0GSW2ABCDEFGHJKMNPQRSTV",
-    tenantId: null,
-    createdAt: "2026-11-23T19:00:00.000Z",
-    status: "approved",
-    clickRewardId: null,
-    leadRewardId: null,
-    saleRewardId: "rw_1",
-    referralRewardId: null,
-    discountId: null,
-    applicationId: null,
-    bannedAt: null,
-    bannedReason: null,
-    links: [
-      {
-        id: "link_1M0GSW2ABCDEFGHJKMNPQRSTV",
-        domain: "refer.acme.test",
-        key: "jane-doe",
-        shortLink: "https://refer.acme.test/jane-doe",
-        url: "https://acme.test",
-        clicks: 0,
-        leads: 0,
-        conversions: 0,
-        sales: 0,
-        saleAmount: 0,
-      },
-    ],
-    totalClicks: 0,
-    totalLeads: 0,
-    totalConversions: 0,
-    totalSales: 0,
-    totalSaleAmount: 0,
-    totalCommissions: 0,
-    netRevenue: 0,
-    earningsPerClick: 0,
-    averageLifetimeValue: null,
-    clickToLeadRate: null,
-    clickToConversionRate: null,
-    leadToConversionRate: null,
-    returnOnAdSpend: null,
-    website: null,
-    youtube: null,
-    twitter: null,
-    linkedin: null,
-    instagram: null,
-    tiktok: null,
-  };
-}
+const freshPartner = () => enrolledPartnerBody({ country: "US", saleRewardId: "rw_1" });
 
 const pathsOf = (value: unknown) => {
   const result = safeParse(enrolledPartner, value);
