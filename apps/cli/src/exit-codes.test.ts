@@ -1,5 +1,6 @@
 import {
   BadRequest,
+  ConfigurationError,
   Conflict,
   ConnectionError,
   Forbidden,
@@ -44,6 +45,9 @@ describe("exitCodeFor", () => {
     expect(exitCodeFor(new ConnectionError("refused"))).toBe(ExitCode.network);
     expect(exitCodeFor(new RequestTimeoutError("slow", { timeoutMs: 10 }))).toBe(ExitCode.network);
     expect(exitCodeFor(new CliError("bad flag", ExitCode.usage))).toBe(ExitCode.usage);
+    expect(exitCodeFor(new ConfigurationError("http:// to a remote host", { option: "serverURL" }))).toBe(
+      ExitCode.usage,
+    );
     expect(exitCodeFor(new Error("bug"))).toBe(ExitCode.failure);
   });
 });

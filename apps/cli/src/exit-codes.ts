@@ -2,6 +2,7 @@
 
 import {
   BadRequest,
+  ConfigurationError,
   Conflict,
   ConnectionError,
   Forbidden,
@@ -23,7 +24,7 @@ export const ExitCode = {
   ok: 0,
   /** A partial import (some rows failed) or an unexpected error. */
   failure: 1,
-  /** Bad usage or input that failed validation. */
+  /** Bad usage, bad configuration (e.g. an http:// base URL to a remote host) or input that failed validation. */
   usage: 2,
   /** The token was missing, rejected (401) or lacks permission (403). */
   auth: 3,
@@ -47,7 +48,7 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 /** Maps any thrown value to the exit code its failure class documents. */
 export function exitCodeFor(error: unknown): ExitCodeValue {
   if (error instanceof CliError) return error.exitCode;
-  if (InvalidRequestError.isInstance(error)) return ExitCode.usage;
+  if (InvalidRequestError.isInstance(error) || ConfigurationError.isInstance(error)) return ExitCode.usage;
   if (RequestAbortedError.isInstance(error)) return ExitCode.interrupted;
   if (ConnectionError.isInstance(error) || RequestTimeoutError.isInstance(error)) return ExitCode.network;
   if (BadRequest.isInstance(error) || UnprocessableEntity.isInstance(error)) return ExitCode.usage;
