@@ -41,6 +41,15 @@ describe("authentication, in the server's order", () => {
     expect(res.headers.get("x-ratelimit-limit")).toBeNull();
   });
 
+  it("treats an empty Authorization header as missing, as the server's truthiness check does", async () => {
+    const res = await call(emulator, "POST", "/partners", {
+      body,
+      key: null,
+      headers: { Authorization: "" },
+    });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual(dubError("unauthorized", "Missing Authorization header."));
+  });
   it("answers a missing header with a workspaceId query with 401 Login required.", async () => {
     const res = await call(emulator, "POST", "/partners?workspaceId=ws_1", { body, key: null });
     expect(res.status).toBe(401);

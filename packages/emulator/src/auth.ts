@@ -11,7 +11,8 @@ export function authenticate(
   now: number,
 ): ApiKey {
   const sessionQuery = query.has("workspaceId") || query.has("projectSlug");
-  if (authorization === undefined) {
+  // The server tests the header for truthiness, so an empty one counts as missing.
+  if (!authorization) {
     if (sessionQuery) throw new DubApiError("unauthorized", "Unauthorized: Login required.");
     throw new DubApiError("unauthorized", "Missing Authorization header.");
   }

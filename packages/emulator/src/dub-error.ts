@@ -31,6 +31,8 @@ export class DubApiError extends Error {
   constructor(
     readonly code: DubErrorCode,
     message: string,
+    /** The doc_url anchor; by default the code with its first underscore replaced, as Dub's handler does. */
+    private readonly anchor = code.replace("_", "-"),
   ) {
     super(message);
     this.name = "DubApiError";
@@ -43,16 +45,17 @@ export class DubApiError extends Error {
       error: {
         code: this.code,
         message: this.message,
-        doc_url: `https://dub.co/docs/api-reference/errors#${this.code.replace("_", "-")}`,
+        doc_url: `https://dub.co/docs/api-reference/errors#${this.anchor}`,
       },
     };
   }
 }
 
-/** Dub's fallback for an unhandled error. */
+/** Dub's fallback for an unhandled error, whose doc_url is written out in full (`#internal-server-error`). */
 export function internalServerError(): DubApiError {
   return new DubApiError(
     "internal_server_error",
     "An internal server error occurred. Please contact our support if the problem persists.",
+    "internal-server-error",
   );
 }

@@ -52,7 +52,7 @@ describe("faults over HTTP", () => {
         error: {
           code: "internal_server_error",
           message: "An internal server error occurred. Please contact our support if the problem persists.",
-          doc_url: "https://dub.co/docs/api-reference/errors#internal-server_error",
+          doc_url: "https://dub.co/docs/api-reference/errors#internal-server-error",
         },
       });
       expect(statuses[1]?.headers.get("content-type")).toMatch(/^text\/plain/);

@@ -13,7 +13,7 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 5
  */
 export const RETRY_AFTER_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
-/** The longest `Retry-After` the transport will wait for; a longer one fails the call at once. */
+/** The longest the transport waits for one `Retry-After`; a longer one is waited for this long. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Default backoff: 500 ms doubling to at most 8 s, no overall deadline. */

@@ -209,8 +209,12 @@ class HttpTransport implements Transport {
     startedAt: number,
   ): number | undefined {
     if (!retry.enabled || !retryable || attempt > retry.maxRetries) return undefined;
-    if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) return undefined;
-    const delayMs = retryAfterMs ?? computeBackoffDelay(attempt, retry.backoff);
+    // A longer wait is capped rather than refused: Dub's reset is the end of the server's minute, so a client
+    // clock running behind makes it look longer than a minute away.
+    const delayMs =
+      retryAfterMs === undefined
+        ? computeBackoffDelay(attempt, retry.backoff)
+        : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
     if (Date.now() - startedAt + delayMs > retry.backoff.maxElapsedTime) return undefined;
     return delayMs;
   }
