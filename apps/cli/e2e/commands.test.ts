@@ -2,6 +2,7 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { type Emulator, startEmulator } from "@dubkit/emulator";
+import { Dub } from "@dubkit/partners";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedEnv, runCli, startCli } from "./run-cli.js";
 
@@ -148,6 +149,25 @@ describe("dubkit partners list", () => {
     const partners = JSON.parse(all.stdout) as Array<{ email: string }>;
     expect(partners.length).toBe(emulator.enrollments().length);
     expect(new Set(partners.map((p) => p.email)).size).toBe(partners.length);
+  });
+
+  it("ends quietly with exit 0 when the reader closes the pipe early", async () => {
+    await using dub = new Dub({ token: emulator.apiKey, serverURL: emulator.url });
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => dub.partners.create({ email: `pipe${i}@example.com` })),
+    );
+    const child = startCli(
+      [...api(), "partners", "list", "--all", "--json", "--page-size", "1"],
+      await env(),
+    );
+    let stderr = "";
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdout?.once("data", () => child.stdout?.destroy());
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 
   it("filters by email and rejects a bad --page", async () => {

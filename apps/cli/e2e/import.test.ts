@@ -233,4 +233,32 @@ describe("dubkit partners import", () => {
     });
     expect(emulator.stats().requests).toBeLessThan(20);
   });
+
+  it("stops on a workspace-wide 403 and, once the plan is fixed, a re-run enrolls every row", async () => {
+    const e = await isolatedEnv({});
+    const file = join(e.HOME as string, "partners.csv");
+    const dataFile = join(e.HOME as string, "emulator.log");
+    const apiKey = "dub_planplanplanplanplanplan";
+    const csv = await writeCsv(file, 40, 1000);
+    const args = ["--base-url", "", "--token", apiKey, "partners", "import", file, "--json"];
+
+    emulator = await startEmulator({ port: 0, rateLimit: false, plan: "pro", apiKey, dataFile });
+    args[1] = emulator.url;
+    const first = await runCli(args, e);
+    expect(first.code).toBe(3);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      status: "failed",
+      created: 0,
+      error: "Unauthorized: Need higher plan.",
+    });
+    expect(emulator.stats().requests).toBeLessThan(20);
+    await emulator.stop();
+
+    emulator = await startEmulator({ port: 0, rateLimit: false, plan: "business", apiKey, dataFile });
+    args[1] = emulator.url;
+    const second = await runCli(args, e);
+    expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ status: "completed", failed: 0 });
+    expectExactlyOnce(emulator, csv.validEmails);
+  });
 });

@@ -32,6 +32,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`dubkit partners list --all | head`) closes the pipe: that ends the output, not
+// the program with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(ExitCode.ok);
+});
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

@@ -1,6 +1,6 @@
-import { Conflict, ConnectionError } from "@dubkit/core";
+import { Conflict, ConnectionError, Forbidden, InternalServerError, NotFound } from "@dubkit/core";
 import { describe, expect, it } from "vitest";
-import { type CreatedPartner, type ImportRun, runImport } from "./import-runner.js";
+import { type CreatedPartner, failureScope, type ImportRun, runImport } from "./import-runner.js";
 import { newStats } from "./import-stats.js";
 import { AdaptivePacer } from "./pacer.js";
 import type { InputRow } from "./row-reader.js";
@@ -98,5 +98,29 @@ describe("runImport", () => {
     });
     await runImport(setup);
     expect(setup.stats).toMatchObject({ created: 0, unknown: 1 });
+  });
+});
+
+describe("failureScope", () => {
+  const init = (statusCode: number, message: string) => ({
+    statusCode,
+    code: "x",
+    message,
+    body: "",
+    headers: new Headers(),
+    method: "POST",
+    url: "http://127.0.0.1/partners",
+  });
+
+  it("blames the row for its own data, its tenantId or its groupId", () => {
+    expect(failureScope(new Conflict(init(409, "The tenantId 't1' is already in associated…")))).toBe("row");
+    expect(failureScope(new NotFound(init(404, 'Group "vip" not found.')))).toBe("row");
+    expect(failureScope(new Forbidden(init(403, 'Group "grp_1" not found in your program.')))).toBe("row");
+  });
+
+  it("blames the workspace for plan, role, quota and program errors, and leaves the rest to a re-run", () => {
+    expect(failureScope(new Forbidden(init(403, "Unauthorized: Need higher plan.")))).toBe("workspace");
+    expect(failureScope(new NotFound(init(404, "Program not found")))).toBe("workspace");
+    expect(failureScope(new InternalServerError(init(500, "boom")))).toBe("other");
   });
 });

@@ -3,12 +3,19 @@
 // Rows with the same email are never in flight together, so they cannot race each other.
 
 import {
+  BadRequest,
+  Conflict,
   ConnectionError,
+  Forbidden,
+  InvalidRequestError,
+  InviteExpired,
+  NotFound,
   RateLimitExceeded,
   RequestAbortedError,
   RequestTimeoutError,
   SDKError,
   Unauthorized,
+  UnprocessableEntity,
 } from "@dubkit/core";
 import { computeBackoffDelay, DEFAULT_BACKOFF, RETRYABLE_STATUSES } from "@dubkit/fetch";
 import { enrollmentOutcome } from "../enrollment-outcome.js";
@@ -102,6 +109,35 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Whose fault a failed create is: the row's (invalid data, a tenantId owned by another partner, an unknown or
+ * foreign groupId; recorded for good), the workspace's (token, role, plan, quota, program; stops the run), or
+ * neither (left for the next run to send again).
+ */
+export function failureScope(error: unknown): "row" | "workspace" | "other" {
+  if (
+    InvalidRequestError.isInstance(error) ||
+    UnprocessableEntity.isInstance(error) ||
+    Conflict.isInstance(error)
+  ) {
+    return "row";
+  }
+  // Dub answers a row's unknown or foreign groupId with `Group "<id>" not found…` (404 or 403).
+  if ((NotFound.isInstance(error) || Forbidden.isInstance(error)) && error.message.startsWith('Group "')) {
+    return "row";
+  }
+  if (
+    Unauthorized.isInstance(error) ||
+    Forbidden.isInstance(error) ||
+    NotFound.isInstance(error) ||
+    InviteExpired.isInstance(error) ||
+    BadRequest.isInstance(error)
+  ) {
+    return "workspace";
+  }
+  return "other";
+}
+
 /** Runs the import to the end of the input, or until stopped or a fatal error. */
 export async function runImport(run: ImportRun): Promise<ImportResult> {
   const { stats, journal, report } = run;
@@ -187,15 +223,18 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
           fail(row, `${describe(error)} (after ${run.maxRetries} retries)`, undefined, status);
           return;
         }
-        if (Unauthorized.isInstance(error)) {
-          // A rejected token fails every row the same way: stop instead of reporting them all.
+        const scope = failureScope(error);
+        if (scope === "workspace") {
+          // A rejected token, a plan or role that lacks access, a missing program: every row would fail the
+          // same way. Stop, and leave the row unfinished so that a re-run after the fix sends it.
           result.fatal ??= error;
           halt.abort();
           stats.unknown++;
           return;
         }
         const status = SDKError.isInstance(error) ? error.statusCode : undefined;
-        await journal?.failed(row.line, hash, describe(error), false);
+        // Only a failure caused by the row itself is final; anything else is sent again by the next run.
+        await journal?.failed(row.line, hash, describe(error), scope !== "row");
         fail(row, describe(error), fieldOf(error), status);
         return;
       }
