@@ -454,11 +454,15 @@ describe("timeouts and aborts", () => {
 
   it("times an attempt out with RequestTimeoutError, retries it, and leaves no socket open", async () => {
     const srv = await serve(hang);
-    const t = transport({ timeoutMs: 20 });
+    // Attempts are counted at the client: on a loaded machine a 20 ms attempt can time out before the
+    // server has read its request.
+    let attempts = 0;
+    const t = transport({ timeoutMs: 20, hooks: { beforeRequest: () => void attempts++ } });
     const error = await t.request(createThing, { email: "a@b.co" }).catch((e: unknown) => e);
     expect(RequestTimeoutError.isInstance(error)).toBe(true);
     expect((error as RequestTimeoutError).timeoutMs).toBe(20);
-    expect(srv.requests).toHaveLength(3);
+    expect(attempts).toBe(3);
+    expect(srv.requests.length).toBeGreaterThan(0);
     await t.close();
     await vi.waitFor(() => expect(srv.openSockets()).toBe(0));
   });
@@ -471,21 +475,24 @@ describe("timeouts and aborts", () => {
     const pending = t.request(
       createThing,
       { email: "a@b.co" },
-      { signal: controller.signal, timeoutMs: 60_000 },
+      { signal: controller.signal, timeoutMs: 60_000, headers: { "x-call": "second" } },
     );
-    await vi.waitFor(() => expect(srv.requests).toHaveLength(2));
+    // Matched by header, not by count: the timed-out first call may never have reached the server.
+    await vi.waitFor(() => expect(srv.requests.some((r) => r.headers["x-call"] === "second")).toBe(true));
     controller.abort("stop");
     await expect(pending).rejects.toThrow(RequestAbortedError);
   });
 
   it("leaves no timer behind after a timeout or a success", async () => {
     await serve((request, response, index) =>
-      index === 0 ? undefined : created()(request, response, index),
+      request.headers["x-hang"] ? undefined : created()(request, response, index),
     );
     const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
     const before = timers();
     const t = transport({ timeoutMs: 20, retries: { strategy: "none" } });
-    await expect(t.request(createThing, { email: "a@b.co" })).rejects.toThrow(RequestTimeoutError);
+    await expect(t.request(createThing, { email: "a@b.co" }, { headers: { "x-hang": "1" } })).rejects.toThrow(
+      RequestTimeoutError,
+    );
     await t.request(createThing, { email: "a@b.co" }, { timeoutMs: 60_000 });
     await t.close();
     expect(timers()).toBeLessThanOrEqual(before);
