@@ -26,8 +26,11 @@ async function env(extra: Record<string, string> = {}) {
   return isolatedEnv({ DUB_API_KEY: emulator.apiKey, ...extra });
 }
 const api = () => ["--base-url", emulator.url];
+// Each test spawns the built CLI one or more times, which on a loaded 2-core machine can take longer than vitest's
+// 5 s default; the timeout only stops a hung run, it measures nothing.
+const spawning = { timeout: 60_000 };
 
-describe("dubkit partners create", () => {
+describe("dubkit partners create", spawning, () => {
   it("creates a partner from flags and prints a summary", async () => {
     const result = await runCli(
       [
@@ -127,7 +130,7 @@ describe("dubkit partners create", () => {
   });
 });
 
-describe("dubkit partners list", () => {
+describe("dubkit partners list", spawning, () => {
   it("prints a table, JSON, and every page with --all", async () => {
     const table = await runCli(
       [...api(), "partners", "list", "--sort-by", "createdAt", "--sort-order", "asc"],
@@ -182,7 +185,7 @@ describe("dubkit partners list", () => {
   });
 });
 
-describe("tokens and exit codes", () => {
+describe("tokens and exit codes", spawning, () => {
   it("explains how to provide a token when there is none, exit 3", async () => {
     const result = await runCli([...api(), "partners", "list"], await isolatedEnv());
     expect(result.code).toBe(3);
@@ -278,7 +281,7 @@ describe("tokens and exit codes", () => {
   });
 });
 
-describe("global behaviour", () => {
+describe("global behaviour", spawning, () => {
   it("prints the version, and help with examples on every command", async () => {
     const e = await isolatedEnv();
     const version = await runCli(["--version"], e);

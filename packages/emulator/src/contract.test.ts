@@ -14,7 +14,7 @@ import {
   Unauthorized,
 } from "@dubkit/core";
 import { Dub } from "@dubkit/partners";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startEmulator } from "./emulator.js";
 import type { Emulator, EmulatorOptions } from "./options.js";
 
@@ -117,18 +117,24 @@ describe("the client against the emulator", () => {
   });
 
   it("raises RateLimitExceeded with the wait taken from Dub's millisecond Retry-After", async () => {
-    // The client measures Retry-After against its own clock, so the emulator's runs on real time plus a shift.
-    let shift = 0;
-    await setUp({ clock: () => Date.now() + shift, rateLimit: { limit: 1 } });
-    await dub.partners.create({ email: "a@example.com" });
-    const error = await dub.partners
-      .create({ email: "b@example.com" }, { retries: none })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RateLimitExceeded);
-    expect((error as RateLimitExceeded).retryAfterMs).toBeGreaterThan(0);
-    expect((error as RateLimitExceeded).retryAfterMs).toBeLessThanOrEqual(60_000);
-    shift += 120_000;
-    expect((await dub.partners.create({ email: "b@example.com" })).email).toBe("b@example.com");
+    // The client measures Retry-After against its own clock, so both read one stopped Date, 30 s into a minute:
+    // on the real clock the two requests could fall either side of a minute boundary, and the client could read
+    // a reset the emulator announced in the last milliseconds of a minute after it had passed.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 10, 23, 12, 0, 30) });
+    try {
+      let shift = 0;
+      await setUp({ clock: () => Date.now() + shift, rateLimit: { limit: 1 } });
+      await dub.partners.create({ email: "a@example.com" });
+      const error = await dub.partners
+        .create({ email: "b@example.com" }, { retries: none })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RateLimitExceeded);
+      expect((error as RateLimitExceeded).retryAfterMs).toBe(30_000);
+      shift += 120_000;
+      expect((await dub.partners.create({ email: "b@example.com" })).email).toBe("b@example.com");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("retries 5xx and an HTML error page, then succeeds", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startEmulator } from "./emulator.js";
 import { call, dubError } from "./http-test-client.js";
 import type { Emulator } from "./options.js";
@@ -70,7 +70,9 @@ describe("routing and CORS", () => {
   it("closes every open connection on stop", async () => {
     const closing = await startEmulator({ seed: 19, latencyMs: 10_000 });
     const pending = call(closing, "GET", "/partners");
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Stop only once the emulator holds the request: after a fixed sleep a slow machine could stop it before the
+    // connection opened, and the refused connection would pass this test without proving anything.
+    await vi.waitFor(() => expect(closing.stats().requests).toBe(1), { timeout: 4_000, interval: 5 });
     await closing.stop();
     await expect(pending).rejects.toThrow();
   });

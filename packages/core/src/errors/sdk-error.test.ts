@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import {
   BadRequest,
   Conflict,
@@ -127,6 +127,11 @@ describe("createSDKError", () => {
 
 describe("RateLimitExceeded", () => {
   it("reads Dub's millisecond-epoch headers into retryAfterMs and rateLimit", () => {
+    // A stopped Date makes the wait exact; on the real clock it shrinks by however long the machine takes.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 10, 23, 12, 0, 30) });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const reset = Date.now() + 30_000;
     const error = createSDKError(
       response(429, dubBody("rate_limit_exceeded", "Too many requests."), {
@@ -138,8 +143,7 @@ describe("RateLimitExceeded", () => {
     );
     if (!RateLimitExceeded.isInstance(error)) throw new Error("expected RateLimitExceeded");
     expect(error.rateLimit).toEqual({ limit: 60, remaining: 0, reset });
-    expect(error.retryAfterMs).toBeGreaterThan(29_000);
-    expect(error.retryAfterMs).toBeLessThanOrEqual(30_000);
+    expect(error.retryAfterMs).toBe(30_000);
   });
 
   it("has no retryAfterMs and an empty rateLimit without the headers", () => {
