@@ -1,5 +1,6 @@
 import { Conflict, ConnectionError, Forbidden, InternalServerError, NotFound } from "@dubkit/core";
 import { describe, expect, it } from "vitest";
+import { validateRow } from "../commands/partners-import.js";
 import { type CreatedPartner, failureScope, type ImportRun, runImport } from "./import-runner.js";
 import { newStats } from "./import-stats.js";
 import { AdaptivePacer } from "./pacer.js";
@@ -98,6 +99,27 @@ describe("runImport", () => {
     });
     await runImport(setup);
     expect(setup.stats).toMatchObject({ created: 0, unknown: 1 });
+  });
+});
+
+describe("runImport with the SDK's schema", () => {
+  it("sends the row as mapped, so the transport transforms it exactly once", async () => {
+    const sent: Record<string, unknown>[] = [];
+    async function* rows(): AsyncGenerator<InputRow> {
+      const fields = { email: "jane@example.com", "link_props.external_id": "ext_ext_9" };
+      yield { line: 2, fields, input: fields };
+    }
+    await runImport(
+      run(
+        [],
+        async (body) => {
+          sent.push(body);
+          return { id: "pn_1", createdAt: new Date().toISOString() };
+        },
+        { rows: rows(), validate: validateRow },
+      ),
+    );
+    expect(sent).toEqual([{ email: "jane@example.com", linkProps: { externalId: "ext_ext_9" } }]);
   });
 });
 

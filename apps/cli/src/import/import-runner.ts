@@ -296,7 +296,9 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
     while (inFlight.size >= run.concurrency) await Promise.race(inFlight);
     if (stopped()) break;
     const sentBefore = prior?.state === "unknown" ? prior.sentAt : undefined;
-    track(checked.data.email, () => send(row, checked.data, hash, sentBefore));
+    // The row as mapped, not the schema's output: the transport validates and transforms it once itself, and a
+    // transform applied twice is not always the same (`ext_ext_9` would lose both prefixes).
+    track(checked.data.email, () => send(row, mapped.body, hash, sentBefore));
   }
   await Promise.all(inFlight);
   return result;
