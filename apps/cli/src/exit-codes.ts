@@ -1,20 +1,12 @@
 // The process exit codes `dubkit` documents, and the one place that maps an error to one of them.
 
 import {
-  BadRequest,
   ConfigurationError,
-  Conflict,
   ConnectionError,
-  Forbidden,
   InvalidRequestError,
-  InviteExpired,
-  NotFound,
-  RateLimitExceeded,
   RequestAbortedError,
   RequestTimeoutError,
   SDKError,
-  Unauthorized,
-  UnprocessableEntity,
 } from "@dubkit/core";
 import { CliError } from "./cli-error.js";
 
@@ -51,21 +43,15 @@ export function exitCodeFor(error: unknown): ExitCodeValue {
   if (InvalidRequestError.isInstance(error) || ConfigurationError.isInstance(error)) return ExitCode.usage;
   if (RequestAbortedError.isInstance(error)) return ExitCode.interrupted;
   if (ConnectionError.isInstance(error) || RequestTimeoutError.isInstance(error)) return ExitCode.network;
-  if (BadRequest.isInstance(error) || UnprocessableEntity.isInstance(error)) return ExitCode.usage;
-  if (Unauthorized.isInstance(error) || Forbidden.isInstance(error) || InviteExpired.isInstance(error)) {
-    return ExitCode.auth;
-  }
-  if (NotFound.isInstance(error)) return ExitCode.notFound;
-  if (Conflict.isInstance(error)) return ExitCode.conflict;
-  if (RateLimitExceeded.isInstance(error)) return ExitCode.rateLimited;
+  // The SDK picks an error's class from its status, so the status alone decides.
   if (SDKError.isInstance(error)) {
     const status = error.statusCode;
     if (status >= 500) return ExitCode.server;
-    if (status === 401 || status === 403) return ExitCode.auth;
+    if (status === 401 || status === 403 || status === 410) return ExitCode.auth;
     if (status === 404) return ExitCode.notFound;
     if (status === 409) return ExitCode.conflict;
     if (status === 429) return ExitCode.rateLimited;
-    if (status >= 400) return ExitCode.usage;
+    return ExitCode.usage;
   }
   return ExitCode.failure;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEmulatorArgs, runEmulatorCli } from "./cli.js";
+import { parseFaults } from "./faults.js";
 
 describe("parseEmulatorArgs", () => {
   it("maps every flag to an emulator option", () => {
@@ -37,7 +38,7 @@ describe("parseEmulatorArgs", () => {
         partnersLimit: "plan",
         dataFile: "state.log",
         latencyMs: 25,
-        faults: "503@3,7;p=0.05:500",
+        faults: parseFaults("503@3,7;p=0.05:500"),
         seed: 7,
         rateLimit: { windowMs: 1000 },
         cors: false,

@@ -96,10 +96,7 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
   if (values.data !== undefined) options.dataFile = values.data;
   const latency = integer("latency", values.latency, 0);
   if (latency !== undefined) options.latencyMs = latency;
-  if (values.faults !== undefined) {
-    parseFaults(values.faults);
-    options.faults = values.faults;
-  }
+  if (values.faults !== undefined) options.faults = parseFaults(values.faults);
   const seed = integer("seed", values.seed, 0);
   if (seed !== undefined) options.seed = seed;
   const windowMs = integer("rate-limit-window", values["rate-limit-window"], 1);

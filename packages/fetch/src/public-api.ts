@@ -19,6 +19,7 @@ export {
   computeBackoffDelay,
   DEFAULT_BACKOFF,
   DEFAULT_MAX_RETRIES,
+  isRetryableError,
   MAX_RETRY_AFTER_MS,
   RETRY_AFTER_STATUSES,
   RETRYABLE_STATUSES,

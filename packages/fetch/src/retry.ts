@@ -1,10 +1,25 @@
 // Retry policy: which failures are retried, how long to wait, and how per-call settings combine
 // with the client's. Pure functions, reused by the CLI's import pacer.
 
-import type { BackoffStrategy, RetryConfig } from "@dubkit/core";
+import {
+  type BackoffStrategy,
+  ConnectionError,
+  RequestTimeoutError,
+  type RetryConfig,
+  SDKError,
+} from "@dubkit/core";
 
 /** Statuses worth another attempt: the server was busy, overloaded or briefly broken. 409 is a real conflict. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * Whether the retry policy retries this failure: a connection error, an attempt timeout, or a response with a
+ * retryable status. (The transport skips connection errors when `retryConnectionErrors` is off.)
+ */
+export function isRetryableError(error: unknown): boolean {
+  if (ConnectionError.isInstance(error) || RequestTimeoutError.isInstance(error)) return true;
+  return SDKError.isInstance(error) && RETRYABLE_STATUSES.has(error.statusCode);
+}
 
 /**
  * Statuses whose `Retry-After`/`X-RateLimit-Reset` is obeyed. Dub attaches both headers, set to

@@ -30,9 +30,9 @@ import { toQueryString } from "./query-string.js";
 import { redactHeaders, redactSecret } from "./redact.js";
 import {
   computeBackoffDelay,
+  isRetryableError,
   MAX_RETRY_AFTER_MS,
   RETRY_AFTER_STATUSES,
-  RETRYABLE_STATUSES,
   type ResolvedRetryConfig,
   resolveRetryConfig,
 } from "./retry.js";
@@ -159,12 +159,10 @@ class HttpTransport implements Transport {
 
       const outcome = await this.#attempt(context, timeoutMs, options.signal, token);
       let error: DubError;
-      let retryable: boolean;
       let retryAfterMs: number | undefined;
       let status: number | undefined;
       if (outcome.kind === "failure") {
         error = outcome.error;
-        retryable = retry.retryConnectionErrors;
       } else {
         status = outcome.status;
         for (const hook of this.#hooks)
@@ -177,10 +175,10 @@ class HttpTransport implements Transport {
           method: context.method,
           url: redactSecret(context.url, token),
         });
-        retryable = RETRYABLE_STATUSES.has(status);
         if (RETRY_AFTER_STATUSES.has(status)) retryAfterMs = parseRetryAfter(outcome.headers, Date.now());
       }
 
+      const retryable = isRetryableError(error) && (status !== undefined || retry.retryConnectionErrors);
       const delayMs = this.#retryDelay(retry, attempt, retryable, retryAfterMs, startedAt);
       if (delayMs === undefined) throw error;
       const info: RetryInfo = { attempt: attempt + 1, delayMs, error };

@@ -5,19 +5,17 @@
 import {
   BadRequest,
   Conflict,
-  ConnectionError,
   Forbidden,
   InvalidRequestError,
   InviteExpired,
   NotFound,
   RateLimitExceeded,
   RequestAbortedError,
-  RequestTimeoutError,
   SDKError,
   Unauthorized,
   UnprocessableEntity,
 } from "@dubkit/core";
-import { computeBackoffDelay, DEFAULT_BACKOFF, RETRYABLE_STATUSES } from "@dubkit/fetch";
+import { computeBackoffDelay, DEFAULT_BACKOFF, isRetryableError } from "@dubkit/fetch";
 import { enrollmentOutcome } from "../enrollment-outcome.js";
 import type { FailureReport } from "./failure-report.js";
 import type { ImportStats } from "./import-stats.js";
@@ -25,6 +23,7 @@ import { type Journal, type RowOutcome, rowHash } from "./journal.js";
 import type { AdaptivePacer } from "./pacer.js";
 import { rowToRequest } from "./row-mapping.js";
 import type { InputRow } from "./row-reader.js";
+import { sleep } from "./sleep.js";
 
 /** The result of validating a mapped row with the SDK's schema. */
 export type Validation =
@@ -78,12 +77,6 @@ export function defaultBackoffMs(attempt: number): number {
   return computeBackoffDelay(attempt, DEFAULT_BACKOFF);
 }
 
-// The failures the SDK itself would retry (429 has its own path through the pacer).
-function isRetryable(error: unknown): boolean {
-  if (ConnectionError.isInstance(error) || RequestTimeoutError.isInstance(error)) return true;
-  return SDKError.isInstance(error) && RETRYABLE_STATUSES.has(error.statusCode);
-}
-
 /** The field a server 422 names, from Dub's `<code>: <path>: <message>` format. */
 function fieldOf(error: unknown): string | undefined {
   if (!SDKError.isInstance(error) || error.statusCode !== 422) return undefined;
@@ -94,19 +87,6 @@ function fieldOf(error: unknown): string | undefined {
 function describe(error: unknown): string {
   if (SDKError.isInstance(error)) return `${error.statusCode} ${error.code}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**
@@ -212,7 +192,8 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
           );
           return;
         }
-        if (isRetryable(error)) {
+        // 429 was handled above, through the pacer.
+        if (isRetryableError(error)) {
           if (++attempt <= run.maxRetries) {
             stats.retries++;
             await sleep(backoffMs(attempt), run.abandon);

@@ -4,6 +4,7 @@
 // neither a start nor the end of a pause sends a burst.
 
 import { computeBackoffDelay } from "@dubkit/fetch";
+import { sleep } from "./sleep.js";
 
 /** Pacer settings; the clock, sleep and randomness are injectable for tests. */
 export interface PacerOptions {
@@ -22,19 +23,6 @@ export interface PacerOptions {
 
 // When a 429 carries no limit header and none was configured, assume Dub's Pro plan limit.
 const FALLBACK_RATE_PER_MINUTE = 600;
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
 
 /** Hands out send slots at an adaptive rate. */
 export class AdaptivePacer {
@@ -59,7 +47,7 @@ export class AdaptivePacer {
     this.baseBackoffMs = options.baseBackoffMs ?? 1000;
     this.maxPauseMs = options.maxPauseMs ?? 120_000;
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? defaultSleep;
+    this.sleep = options.sleep ?? sleep;
     this.random = options.random ?? Math.random;
   }
 
