@@ -15,6 +15,7 @@ import {
   InvalidRequestError,
   type Operation,
   parseRetryAfter,
+  RateLimitExceeded,
   RequestAbortedError,
   type RequestContext,
   type RequestOptions,
@@ -90,6 +91,8 @@ class HttpTransport implements Transport {
   readonly #token: string | undefined;
   readonly #allowInsecureHttp: boolean;
   readonly #retries: RetryConfig | undefined;
+  // The client's own policy, resolved once: most calls pass no `retries` of their own.
+  readonly #retry: ResolvedRetryConfig;
   readonly #timeoutMs: number;
   readonly #hooks: Hooks[];
   readonly #debug: DebugSink | undefined;
@@ -103,6 +106,7 @@ class HttpTransport implements Transport {
     this.serverURL = checkServerURL(options.serverURL ?? DEFAULT_SERVER_URL, this.#allowInsecureHttp);
     this.#token = options.token ?? readEnv("DUB_API_KEY");
     this.#retries = options.retries;
+    this.#retry = resolveRetryConfig(options.retries);
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#hooks = [options.hooks ?? []].flat();
     this.#debug = resolveDebugSink(options.debug);
@@ -142,7 +146,8 @@ class HttpTransport implements Transport {
     Object.assign(headers, options.headers);
     headers.authorization = `Bearer ${token}`;
 
-    const retry = resolveRetryConfig(options.retries, this.#retries);
+    const retry =
+      options.retries === undefined ? this.#retry : resolveRetryConfig(options.retries, this.#retries);
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const startedAt = Date.now();
 
@@ -175,7 +180,10 @@ class HttpTransport implements Transport {
           method: context.method,
           url: redactSecret(context.url, token),
         });
-        if (RETRY_AFTER_STATUSES.has(status)) retryAfterMs = parseRetryAfter(outcome.headers, Date.now());
+        // A RateLimitExceeded has read its Retry-After already.
+        if (RateLimitExceeded.isInstance(error)) retryAfterMs = error.retryAfterMs;
+        else if (RETRY_AFTER_STATUSES.has(status))
+          retryAfterMs = parseRetryAfter(outcome.headers, Date.now());
       }
 
       const retryable = isRetryableError(error) && (status !== undefined || retry.retryConnectionErrors);

@@ -1,7 +1,7 @@
 // The heart of the kit: a schema is a plain object holding a run function plus the Standard Schema
 // surface. Runs share one mutable context so a parse allocates only the issues it reports.
 
-import type { StandardSchemaProps, StandardSchemaV1 } from "../standard-schema.js";
+import type { InferInput, InferOutput, StandardSchemaProps, StandardSchemaV1 } from "../standard-schema.js";
 
 /** The issue codes the kit reports; the same names and meanings as zod 4's. */
 export type IssueCode =
@@ -50,10 +50,10 @@ export interface OptionalSchema<Input = unknown, Output = Input> extends Schema<
 }
 
 /** The output type of a schema: what a successful parse returns. */
-export type Infer<S extends StandardSchemaV1> = NonNullable<S["~standard"]["types"]>["output"];
+export type Infer<S extends StandardSchemaV1> = InferOutput<S>;
 
 /** The input type of a schema: what it accepts. */
-export type Input<S extends StandardSchemaV1> = NonNullable<S["~standard"]["types"]>["input"];
+export type Input<S extends StandardSchemaV1> = InferInput<S>;
 
 /** The result of {@link safeParse}. */
 export type ParseResult<Output> =

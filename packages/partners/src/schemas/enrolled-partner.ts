@@ -13,6 +13,7 @@ import {
   string,
   unknown,
 } from "@dubkit/core/schema";
+import type { PartnerStatus } from "./partner-status.js";
 
 const nullableString = nullable(string());
 const optionalString = optional(nullable(string()));
@@ -53,9 +54,7 @@ export const enrolledPartner = looseObject({
   partnerId: string(),
   tenantId: nullableString,
   createdAt: string(),
-  status: openEnum<
-    "pending" | "approved" | "rejected" | "invited" | "declined" | "deactivated" | "banned" | "archived"
-  >(),
+  status: openEnum<PartnerStatus>(),
   links: nullable(array(partnerLink)),
   totalCommissions: number(),
   clickRewardId: optionalString,

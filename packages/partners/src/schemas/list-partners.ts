@@ -13,13 +13,12 @@ import {
   string,
 } from "@dubkit/core/schema";
 import { enrolledPartner } from "./enrolled-partner.js";
+import { PARTNER_STATUSES } from "./partner-status.js";
 
 /** The query parameters of GET /partners; all optional. Unknown keys are dropped. */
 export const listPartnersQuery = object({
   groupId: optional(string()),
-  status: optional(
-    enumOf(["pending", "approved", "rejected", "invited", "declined", "deactivated", "banned", "archived"]),
-  ),
+  status: optional(enumOf(PARTNER_STATUSES)),
   country: optional(string()),
   sortBy: optional(
     enumOf([
