@@ -1,11 +1,10 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/schema.ts"],
+  entry: ["src/index.ts"],
   format: ["esm", "cjs"],
-  dts: true,
+  dts: { compilerOptions: { stripInternal: true } },
   clean: true,
-  sourcemap: true,
   target: "es2022",
   platform: "neutral",
 });

@@ -1,27 +1,39 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
-// @sindresorhus/slugify is ESM-only and must match the server's slugs exactly, so it is bundled (into both the
-// ESM and the CJS build) instead of being a runtime dependency.
-const bundled = ["@sindresorhus/slugify", "@sindresorhus/transliterate", "escape-string-regexp"];
+// Bundled instead of depended on:
+// - @sindresorhus/slugify is ESM-only and must match the server's slugs exactly;
+// - the contract and zod, with zod resolved to zod 4.3.5 (the `zod-server` alias), the exact version Dub's server
+//   validates with: the emulator's 422 messages are then the server's by construction, whatever zod the app uses.
+const bundled = [
+  "@sindresorhus/slugify",
+  "@sindresorhus/transliterate",
+  "escape-string-regexp",
+  "@dubkit/contract",
+  "zod",
+  "zod-server",
+];
+const serverZod: Options["esbuildOptions"] = (options) => {
+  options.alias = { ...options.alias, zod: "zod-server" };
+};
 
 export default defineConfig([
   {
     entry: ["src/index.ts"],
     format: ["esm", "cjs"],
-    dts: true,
+    dts: { compilerOptions: { stripInternal: true } },
     clean: true,
-    sourcemap: true,
     target: "node20",
     platform: "node",
     noExternal: bundled,
+    esbuildOptions: serverZod,
   },
   {
     entry: ["src/bin.ts"],
     format: ["esm"],
-    sourcemap: true,
     target: "node20",
     platform: "node",
     noExternal: bundled,
+    esbuildOptions: serverZod,
     banner: { js: "#!/usr/bin/env node" },
   },
 ]);

@@ -1,19 +1,15 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // Each operation is an entry of its own, so the build splits the schemas into one chunk per operation: a bundle
-  // that imports only `createPartner` never reaches the list-partners schemas. (esbuild keeps every module-level
-  // schema call of a file it includes, as it cannot see that the kit's constructors are pure across packages.)
-  entry: [
-    "src/index.ts",
-    "src/schemas.ts",
-    "src/operations/create-partner.ts",
-    "src/operations/list-partners.ts",
-  ],
+  entry: ["src/index.ts", "src/schemas.ts"],
   format: ["esm", "cjs"],
-  dts: true,
+  dts: { compilerOptions: { stripInternal: true } },
   clean: true,
-  sourcemap: true,
   target: "es2022",
   platform: "neutral",
+  // The CommonJS build loads each operation's schemas with require(), so a CommonJS app gets the CommonJS contract
+  // (one copy of each schema) rather than its ESM twin.
+  esbuildOptions(options, { format }) {
+    if (format === "cjs") options.supported = { ...options.supported, "dynamic-import": false };
+  },
 });

@@ -10,14 +10,14 @@ export interface FetchLikeInit {
   /** Request headers, lower- or mixed-case names. */
   headers: Record<string, string>;
   /** JSON text, for requests with a body. */
-  body?: string;
+  body?: string | undefined;
   /** Fires when the caller aborts (and, for fetches without `handlesTimeout`, when the attempt times out). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * The attempt's deadline in milliseconds, set only for fetches with `handlesTimeout`; such a
    * fetch rejects with an error named `"TimeoutError"` when it passes.
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /** The response fields the transport reads. */

@@ -14,19 +14,21 @@ export interface RequestContext {
   /** Request headers, including `authorization`; `beforeRequest` may change them. */
   headers: Record<string, string>;
   /** JSON body text, when the operation has a body. */
-  body?: string;
+  body?: string | undefined;
   /** 1 for the first attempt, 2 for the first retry, and so on. */
   attempt: number;
   /** The operation's id, e.g. `"createPartner"`. */
   operationId: string;
 }
 
-/** The response as `afterResponse` sees it, before its body is read. */
+/** The response as `afterResponse` sees it, before its body is parsed. */
 export interface ResponseInfo {
   /** HTTP status code. */
   status: number;
   /** Response headers. */
   headers: HeadersLike;
+  /** The body text, as received (it may contain whatever the server sent back). */
+  body: string;
 }
 
 /** Why and when the next attempt happens. */
@@ -36,9 +38,9 @@ export interface RetryInfo {
   /** How long the transport waits before it, in milliseconds. */
   delayMs: number;
   /** The error the failed attempt produced (thrown if no retry were made). */
-  error?: DubError;
+  error?: DubError | undefined;
   /** The failed attempt's HTTP status, when there was a response. */
-  status?: number;
+  status?: number | undefined;
 }
 
 /**
@@ -52,7 +54,7 @@ export interface RetryInfo {
 export interface Hooks {
   /** Runs before each attempt is sent; may mutate `context.headers` and `context.url`. */
   beforeRequest?(context: RequestContext): void | Promise<void>;
-  /** Runs when a response arrives (any status), before its body is parsed. */
+  /** Runs when a response arrives (any status), before its body is parsed or validated. */
   afterResponse?(context: RequestContext, response: ResponseInfo): void | Promise<void>;
   /** Runs before the wait that precedes a retry. */
   beforeRetry?(context: RequestContext, retry: RetryInfo): void | Promise<void>;

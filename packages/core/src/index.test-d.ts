@@ -4,7 +4,6 @@ import {
   Conflict,
   DubError,
   defineOperation,
-  type InferOutput,
   type OperationInput,
   type OperationOutput,
   RateLimitExceeded,
@@ -58,6 +57,28 @@ describe("defineOperation", () => {
     expectTypeOf<OperationOutput<typeof op>>().toEqualTypeOf<{ id: string }>();
   });
 
+  it("types prepare and recover with the operation's input and output", () => {
+    defineOperation({
+      id: "banThing",
+      method: "POST",
+      path: "/things/ban",
+      body: schema<{ thingId: string }>(),
+      response: schema<unknown, { thingId: string }>(),
+      retry: "idempotent",
+      prepare: (input) => ({ thingId: input.thingId.trim() }),
+      recover: (_error, { input }) => ({ thingId: input.thingId }),
+    });
+    defineOperation({
+      id: "banThing",
+      method: "POST",
+      path: "/things/ban",
+      body: schema<{ thingId: string }>(),
+      response: schema<unknown, { thingId: string }>(),
+      // @ts-expect-error recover must return the operation's output
+      recover: () => ({ id: 1 }),
+    });
+  });
+
   it("rejects an unknown method", () => {
     // @ts-expect-error TRACE is not an operation method
     defineOperation({ id: "x", method: "TRACE", path: "/", response: schema<unknown>() });
@@ -76,7 +97,7 @@ describe("isInstance", () => {
     if (DubError.isInstance(value)) expectTypeOf(value).toEqualTypeOf<DubError>();
   });
 
-  it("InferOutput reads a schema's output", () => {
-    expectTypeOf<InferOutput<StandardSchemaV1<string, number>>>().toEqualTypeOf<number>();
+  it("StandardSchemaV1 is the spec's own type", () => {
+    expectTypeOf<StandardSchemaV1.InferOutput<StandardSchemaV1<string, number>>>().toEqualTypeOf<number>();
   });
 });

@@ -1,6 +1,6 @@
 // Human-readable paths for validation issues, the same shape everywhere dubkit reports a field.
 
-import type { StandardSchemaPathSegment } from "./standard-schema.js";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -10,7 +10,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  * Keys that are not identifiers are quoted in brackets (`headers["x-id"]`); no path gives `""`.
  */
 export function formatIssuePath(
-  path: ReadonlyArray<PropertyKey | StandardSchemaPathSegment> | undefined,
+  path: ReadonlyArray<PropertyKey | StandardSchemaV1.PathSegment> | undefined,
 ): string {
   let out = "";
   for (const segment of path ?? []) {

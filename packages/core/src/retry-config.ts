@@ -23,9 +23,9 @@ export type RetryConfig =
   | {
       strategy: "backoff";
       /** Backoff parameters; unset fields keep their defaults. */
-      backoff?: Partial<BackoffStrategy>;
+      backoff?: Partial<BackoffStrategy> | undefined;
       /** Retry connection errors and attempt timeouts too. Default true. */
-      retryConnectionErrors?: boolean;
+      retryConnectionErrors?: boolean | undefined;
       /** Most retries after the first attempt. Default 2. */
-      maxRetries?: number;
+      maxRetries?: number | undefined;
     };

@@ -1,13 +1,14 @@
 // The API's routes and withWorkspace's pipeline: authenticate, rate-limit, check role and plan, find the default
 // program, parse and validate, then create or list. Errors after the rate-limit step carry its headers; the
 // 201 and 200 carry none (the server's handler drops them).
+
+import { PARTNER_PLANS, planLimits } from "@dubkit/contract";
 import { authenticate } from "./auth.js";
 import { type CreateContext, createPartner } from "./create-partner.js";
 import { DubApiError, internalServerError } from "./dub-error.js";
 import { enrolledPartnerView } from "./enrolled-partner.js";
 import { listPartners } from "./list-partners.js";
 import type { EmulatorStats } from "./options.js";
-import { PARTNER_PLANS, planRateLimit } from "./plans.js";
 import { rateLimitHeaders, type SlidingWindowLimiter } from "./rate-limit.js";
 import type { LinkRecord } from "./records.js";
 import type { Store } from "./store.js";
@@ -55,7 +56,7 @@ export async function handleApiRequest(
     const key = authenticate(authorization, url.searchParams, context.directory, context.now());
     const { workspace } = key;
     if (context.limiter) {
-      const limit = context.limitOverride ?? planRateLimit(workspace.plan, workspace.trial);
+      const limit = context.limitOverride ?? planLimits(workspace.plan, workspace.trial).requestsPerMinute;
       const result = context.limiter.check(key.hash, limit);
       limitHeaders = rateLimitHeaders(result);
       if (!result.success) {

@@ -1,9 +1,9 @@
 // The `dubkit-emulator` command line, exported so `dubkit emulator` and `dubkit --local` parse the same flags.
 import { parseArgs } from "node:util";
+import { PLAN_NAMES, type Plan } from "@dubkit/contract";
 import { startEmulator } from "./emulator.js";
 import { parseFaults } from "./faults.js";
 import type { EmulatorOptions } from "./options.js";
-import type { Plan } from "./plans.js";
 
 /** The parsed command line: emulator options, or a request for help. */
 export interface EmulatorCliOptions {
@@ -12,8 +12,6 @@ export interface EmulatorCliOptions {
   quiet: boolean;
   options: EmulatorOptions;
 }
-
-const PLANS: readonly Plan[] = ["free", "pro", "business", "advanced", "enterprise"];
 
 /** The `--help` text. */
 export const EMULATOR_USAGE = `Usage: dubkit-emulator [options]
@@ -85,8 +83,8 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
     options.apiKey = values["api-key"];
   }
   if (values.plan !== undefined) {
-    if (!PLANS.includes(values.plan as Plan)) {
-      throw new Error(`--plan must be one of ${PLANS.join(", ")}, got "${values.plan}".`);
+    if (!PLAN_NAMES.includes(values.plan as Plan)) {
+      throw new Error(`--plan must be one of ${PLAN_NAMES.join(", ")}, got "${values.plan}".`);
     }
     options.plan = values.plan as Plan;
   }

@@ -1,21 +1,9 @@
 // Dub's error envelope (apps/web/lib/api/errors.ts): `{ error: { code, message, doc_url } }`, where the doc_url
 // anchor replaces only the FIRST underscore of the code (`#rate-limit_exceeded`, a quirk kept on purpose).
+import { DUB_ERROR_CODES } from "@dubkit/core";
 
-/** The error codes the emulator answers with, and their HTTP statuses. */
-export const ERROR_STATUS = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  exceeded_limit: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  invite_pending: 409,
-  invite_expired: 410,
-  unprocessable_entity: 422,
-  rate_limit_exceeded: 429,
-  internal_server_error: 500,
-} as const;
+/** The error codes the emulator answers with, and their HTTP statuses: Dub's, plus 405 for a wrong method. */
+export const ERROR_STATUS = { ...DUB_ERROR_CODES, method_not_allowed: 405 } as const;
 
 /** A Dub error code. */
 export type DubErrorCode = keyof typeof ERROR_STATUS;

@@ -239,6 +239,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     enrollments: () => [...store.enrollments.values()].map((e) => ({ ...e, linkIds: [...e.linkIds] })),
     links: () => [...store.links.values()].map((link) => ({ ...link, props: { ...link.props } })),
     stats: () => structuredClone(stats),
+    openConnections: () => sockets.size,
     workspaces: () => directory.workspaces.map(workspaceInfo),
     addWorkspace: (config) => workspaceInfo(directory.addWorkspace(config, directory.workspaces.length)),
     addApiKey: (key, workspaceId) => directory.addApiKey(findWorkspace(workspaceId), key),

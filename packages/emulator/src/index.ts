@@ -1,4 +1,6 @@
 // @dubkit/emulator: a local Dub Partners API with the real server's semantics, for tests and offline work.
+
+export { PLANS, type Plan, planLimits } from "@dubkit/contract";
 export {
   EMULATOR_USAGE,
   type EmulatorCliIo,
@@ -16,7 +18,6 @@ export type {
   ExistingPartnerInput,
   WorkspaceInfo,
 } from "./options.js";
-export { type Plan, planPartnersLimit, planRateLimit } from "./plans.js";
 export type {
   BannedReason,
   EnrollmentRecord,

@@ -1,6 +1,7 @@
 // The options of startEmulator() and the handle it returns.
+
+import type { Plan } from "@dubkit/contract";
 import type { FaultKind, FaultOptions } from "./faults.js";
-import type { Plan } from "./plans.js";
 import type { EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
 import type { ApiKeyConfig, WorkspaceConfig } from "./workspace.js";
 
@@ -100,6 +101,8 @@ export interface Emulator {
   links(): LinkRecord[];
   /** Counters since start. */
   stats(): EmulatorStats;
+  /** Client connections open right now (keep-alive sockets included). */
+  openConnections(): number;
   /** The workspaces, the default one first. */
   workspaces(): WorkspaceInfo[];
   /** Adds a workspace at runtime. */

@@ -1,5 +1,6 @@
 // The stored shapes: a global partner, its enrollment in a program, and its links. They are plain JSON so the
 // journal can write them as they are.
+import type { BanReason, NetworkStatus, PartnerStatus, PayoutMethod } from "@dubkit/contract";
 
 /** A partner account. Partners are global across Dub: one per email, reused by every program. */
 export interface PartnerRecord {
@@ -11,8 +12,8 @@ export interface PartnerRecord {
   description: string | null;
   country: string | null;
   companyName: string | null;
-  networkStatus: "draft" | "submitted" | "approved" | "rejected" | "trusted";
-  defaultPayoutMethod: "connect" | "stablecoin" | "paypal" | null;
+  networkStatus: NetworkStatus;
+  defaultPayoutMethod: PayoutMethod | null;
   paypalEmail: string | null;
   stripeConnectId: string | null;
   payoutsEnabledAt: string | null;
@@ -28,24 +29,10 @@ export interface PartnerRecord {
 }
 
 /** An enrollment status. */
-export type EnrollmentStatus =
-  | "pending"
-  | "approved"
-  | "rejected"
-  | "invited"
-  | "declined"
-  | "deactivated"
-  | "banned"
-  | "archived";
+export type EnrollmentStatus = PartnerStatus;
 
 /** A ban reason. */
-export type BannedReason =
-  | "tos_violation"
-  | "inappropriate_content"
-  | "fake_traffic"
-  | "fraud"
-  | "spam"
-  | "brand_abuse";
+export type BannedReason = BanReason;
 
 /** A partner's enrollment in one program. */
 export interface EnrollmentRecord {

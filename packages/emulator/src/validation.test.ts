@@ -79,6 +79,15 @@ describe("request body handling", () => {
     expect(res.headers.get("x-ratelimit-remaining")).not.toBeNull();
   });
 
+  it("counts a name's length in UTF-16 units, as the server's zod 4.3.5 does (later zod counts code points)", async () => {
+    // 50 emoji and a letter: 101 UTF-16 units but 51 code points.
+    const res = await createPartner(emulator, { email: "emoji@example.com", name: `${"😀".repeat(50)}a` });
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual(
+      unprocessable("too_big: name: Too big: expected string to have <=100 characters"),
+    );
+  });
+
   it("reports the first issue in the schema's key order (name before email)", async () => {
     const res = await createPartner(emulator, { email: 1, name: "n".repeat(101) });
     expect(res.body.error.message).toBe("too_big: name: Too big: expected string to have <=100 characters");

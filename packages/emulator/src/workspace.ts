@@ -2,8 +2,8 @@
 // the request handler reads. Ids are derived from the config (not random) so a durable data file still matches
 // its workspace after a restart.
 import { createHash } from "node:crypto";
+import { type Plan, planLimits } from "@dubkit/contract";
 import { createIdFactory } from "./ids.js";
-import { type Plan, planPartnersLimit } from "./plans.js";
 import { createRandom } from "./random.js";
 
 /** A workspace member role. `POST /partners` needs owner or member. */
@@ -138,7 +138,7 @@ export class Directory {
       trial,
       role: config.role ?? "owner",
       membership: config.membership ?? "member",
-      partnersLimit: config.partnersLimit ?? planPartnersLimit(plan, trial),
+      partnersLimit: config.partnersLimit ?? planLimits(plan, trial).partnersLimit,
       program: null,
     };
     if (config.program !== null) {

@@ -1,13 +1,8 @@
 import { type ClientOptions, defineOperation, type FetchLike, type StandardSchemaV1 } from "@dubkit/core";
 import { describe, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import {
-  computeBackoffDelay,
-  createTransport,
-  parseRetryAfter,
-  resolveRetryConfig,
-  type Transport,
-} from "./index.js";
+import * as fetchApi from "./index.js";
+import { createTransport, type Transport } from "./index.js";
 import { createNodeFetch, type NodeFetch } from "./node.js";
 
 describe("Standard Schema compatibility", () => {
@@ -52,15 +47,29 @@ describe("FetchLike", () => {
   });
 });
 
-describe("retry helpers", () => {
-  it("have the documented signatures", () => {
-    expectTypeOf(parseRetryAfter).toBeCallableWith(new Headers(), Date.now());
-    expectTypeOf(parseRetryAfter).returns.toEqualTypeOf<number | undefined>();
-    expectTypeOf(computeBackoffDelay).toBeCallableWith(1, {
-      initialInterval: 1,
-      maxInterval: 2,
-      exponent: 2,
-    });
-    expectTypeOf(resolveRetryConfig).toBeCallableWith({ strategy: "none" }, undefined);
+describe("typed requests", () => {
+  const op = defineOperation({
+    id: "createThing",
+    method: "POST",
+    path: "/things",
+    body: z.object({ email: z.email(), count: z.number().optional() }),
+    response: z.object({ id: z.string() }),
+  });
+  const transport = createTransport({ token: "dub_x" });
+
+  it("rejects a misspelt field at compile time", () => {
+    // @ts-expect-error `emial` is not a field of the body
+    void transport.request(op, { emial: "a@b.co" });
+  });
+
+  it("rejects a field of the wrong type at compile time", () => {
+    // @ts-expect-error `count` is a number
+    void transport.request(op, { email: "a@b.co", count: "3" });
+  });
+
+  it("keeps the retry policy's internals out of the public API", () => {
+    expectTypeOf(fetchApi).not.toHaveProperty("computeBackoffDelay");
+    expectTypeOf(fetchApi).not.toHaveProperty("resolveRetryConfig");
+    expectTypeOf(fetchApi).toHaveProperty("isRetryableError");
   });
 });

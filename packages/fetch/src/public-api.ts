@@ -1,5 +1,6 @@
 // Everything both entry points export besides `createTransport`, kept in one place so the
-// browser entry and the Node entry cannot drift apart.
+// browser entry and the Node entry cannot drift apart. Only what users call: the retry policy's
+// internals stay inside the package.
 
 export type {
   ClientOptions,
@@ -8,23 +9,14 @@ export type {
   FetchLikeResponse,
   HeadersLike,
   Hooks,
+  Limiter,
+  LimiterFeedback,
   RequestContext,
   RequestOptions,
   ResponseInfo,
   RetryConfig,
   RetryInfo,
 } from "@dubkit/core";
-export { parseRetryAfter } from "@dubkit/core";
-export {
-  computeBackoffDelay,
-  DEFAULT_BACKOFF,
-  DEFAULT_MAX_RETRIES,
-  isRetryableError,
-  MAX_RETRY_AFTER_MS,
-  RETRY_AFTER_STATUSES,
-  RETRYABLE_STATUSES,
-  type ResolvedRetryConfig,
-  resolveRetryConfig,
-} from "./retry.js";
-export { DEFAULT_SERVER_URL } from "./server-url.js";
-export { DEFAULT_TIMEOUT_MS, type Transport } from "./transport.js";
+export { redactTokens } from "./redact.js";
+export { isRetryableError, mayHaveBeenApplied } from "./retry.js";
+export type { Transport } from "./transport.js";

@@ -91,3 +91,33 @@ export function computeBackoffDelay(
   const base = Math.min(backoff.maxInterval, backoff.initialInterval * backoff.exponent ** (retry - 1));
   return Math.round(base * (0.8 + 0.2 * random()));
 }
+
+/**
+ * System error codes of a connection that never carried the request: nothing can have been applied.
+ * Everything else (a reset, a socket closed mid-response, a timeout, a fetch `TypeError` that says nothing) may
+ * have reached the server.
+ */
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+]);
+
+/**
+ * Whether the server may have applied the request that failed with `error`: a connection that broke after
+ * sending, a timeout, or a 5XX (the server may have failed after the change). 4XX answers, 429 and 408 included,
+ * mean nothing was applied.
+ */
+export function mayHaveBeenApplied(error: unknown): boolean {
+  if (ConnectionError.isInstance(error)) return error.code === undefined || !NOT_SENT_CODES.has(error.code);
+  if (RequestTimeoutError.isInstance(error)) return true;
+  return SDKError.isInstance(error) && error.statusCode >= 500;
+}

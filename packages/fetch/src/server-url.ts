@@ -2,16 +2,15 @@
 // host can be read by anyone on the path, so that needs an explicit opt-in.
 
 import { ConfigurationError } from "@dubkit/core";
+import { redactTokens } from "./redact.js";
 
 /** Dub's API. */
 export const DEFAULT_SERVER_URL = "https://api.dub.co";
 
-const LOOPBACK_HOSTS = new Set(["localhost", "[::1]"]);
-
+// Only names that never leave the machine: `localhost` itself and literal loopback addresses. Names under
+// `.localhost` are not on the list: the system resolver decides where they go, and it may send them anywhere.
 function isLoopback(hostname: string): boolean {
-  return (
-    LOOPBACK_HOSTS.has(hostname) || hostname.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(hostname)
-  );
+  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /**
@@ -24,13 +23,15 @@ export function checkServerURL(serverURL: string, allowInsecureHttp: boolean): s
     url = new URL(serverURL);
   } catch {}
   if (url?.protocol !== "https:" && url?.protocol !== "http:") {
-    throw new ConfigurationError(`serverURL is not an http(s) URL: ${JSON.stringify(serverURL)}`, {
+    const shown = redactTokens(serverURL);
+    const hint = shown !== serverURL ? " (it looks like an API token: pass that as `token`)" : "";
+    throw new ConfigurationError(`serverURL is not an http(s) URL: ${JSON.stringify(shown)}${hint}`, {
       option: "serverURL",
     });
   }
   if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
     throw new ConfigurationError(
-      `Refusing to send the API token over plain http:// to ${url.host}: use https:// or allowInsecureHttp.`,
+      `Refusing to send the API token over plain http:// to ${redactTokens(url.host)}: use https:// or allowInsecureHttp.`,
       { option: "serverURL" },
     );
   }

@@ -24,12 +24,23 @@ import { sendJson, startTestServer, type TestHandler, type TestServer } from "./
 
 const TOKEN = "dub_TESTtoken0123456789abcd";
 
+// Idempotent, as a create the server deduplicates by email: every retryable failure is retried.
 const createThing = defineOperation({
   id: "createThing",
   method: "POST",
   path: "/things",
   body: z.object({ email: z.email(), name: z.string().optional() }),
   response: z.object({ id: z.string(), email: z.string() }),
+  retry: "idempotent",
+});
+
+// A POST that a repeat would apply twice: retried only when the failed attempt cannot have been applied.
+const chargeThing = defineOperation({
+  id: "chargeThing",
+  method: "POST",
+  path: "/charges",
+  body: z.object({ amount: z.number() }),
+  response: z.object({ id: z.string() }),
 });
 
 const listThings = defineOperation({
@@ -87,6 +98,7 @@ describe("request", () => {
 
   it("sends the schema's output, so keys the schema strips are not sent", async () => {
     const srv = await serve(created());
+    // @ts-expect-error `password` is not a field of the body: a JavaScript caller can still pass it.
     await transport().request(createThing, { email: "jane@example.com", password: "hunter2" });
     expect(JSON.parse(srv.requests[0]?.body ?? "")).toEqual({ email: "jane@example.com" });
   });
@@ -150,6 +162,7 @@ describe("validation", () => {
   it("rejects invalid input with InvalidRequestError naming the field, sending nothing", async () => {
     const srv = await serve(created());
     const error = await transport()
+      // @ts-expect-error `name` must be a string: a JavaScript caller can still pass a number.
       .request(createThing, { email: "not-an-email", name: 5 })
       .catch((e: unknown) => e);
     expect(InvalidRequestError.isInstance(error)).toBe(true);
@@ -634,13 +647,18 @@ describe("configuration", () => {
       createTransport({ token: TOKEN, serverURL: "http://api.example.com/", allowInsecureHttp: true })
         .serverURL,
     ).toBe("http://api.example.com");
-    for (const local of [
-      "http://localhost:8787",
-      "http://127.0.0.1:1",
-      "http://[::1]:3000",
-      "http://app.localhost",
-    ]) {
+    for (const local of ["http://localhost:8787", "http://127.0.0.1:1", "http://[::1]:3000"]) {
       expect(createTransport({ token: TOKEN, serverURL: local }).serverURL).toBe(local);
+    }
+    // The system resolver decides where a *.localhost name goes: it gets no token in clear.
+    for (const named of [
+      "http://app.localhost",
+      "http://anything.localhost:8787",
+      "http://localhost.example.com",
+    ]) {
+      expect(() => createTransport({ token: TOKEN, serverURL: named })).toThrow(
+        /Refusing to send the API token/,
+      );
     }
     await expect(
       createTransport({ token: TOKEN }).request(
@@ -651,6 +669,43 @@ describe("configuration", () => {
     ).rejects.toThrow(ConfigurationError);
     expect(() => createTransport({ token: TOKEN, serverURL: "ftp://x" })).toThrow(ConfigurationError);
     expect(() => createTransport({ token: TOKEN, serverURL: "not a url" })).toThrow(/serverURL/);
+  });
+});
+
+describe("the token", () => {
+  it("is trimmed, so a token file saved with CRLF still authenticates", async () => {
+    const srv = await serve(created());
+    await transport({ token: `${TOKEN}\r\n` }).request(createThing, { email: "a@b.co" });
+    expect(srv.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("is refused before anything is sent when a header cannot carry it, without showing it", async () => {
+    const srv = await serve(created());
+    for (const bad of ["dub_abc\ndef", "dub_abc def", "dub_\u0000x", "dub_ünicodé✓"]) {
+      let error: unknown;
+      try {
+        createTransport({ token: bad, serverURL: srv.url });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(ConfigurationError.isInstance(error)).toBe(true);
+      expect((error as ConfigurationError).option).toBe("token");
+      expect((error as Error).message).toMatch(/characters an HTTP header cannot carry/);
+      expect((error as Error).message).not.toContain("abc");
+    }
+    expect(srv.requests).toHaveLength(0);
+  });
+
+  it("is never quoted back when passed where the server URL goes", () => {
+    let error: unknown;
+    try {
+      createTransport({ token: TOKEN, serverURL: TOKEN });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(ConfigurationError.isInstance(error)).toBe(true);
+    expect((error as Error).message).not.toContain(TOKEN.slice(4));
+    expect((error as Error).message).toMatch(/looks like an API token/);
   });
 });
 
@@ -704,5 +759,216 @@ describe("secrets", () => {
     }
     expect(logged).toHaveLength(2);
     expect(logged.join("\n")).not.toContain(TOKEN);
+  });
+});
+
+describe("retry safety", () => {
+  it.each([500, 502, 503, 504])(
+    "does not resend an unsafe POST after a %i, which may have applied it",
+    async (status) => {
+      const srv = await serve((_, response) => response.writeHead(status).end());
+      await expect(transport().request(chargeThing, { amount: 5 })).rejects.toThrow(SDKError);
+      expect(srv.requests).toHaveLength(1);
+    },
+  );
+
+  it("does not resend an unsafe POST whose connection broke after sending", async () => {
+    const srv = await serve((_, response) => void response.socket?.destroy());
+    const error = await transport()
+      .request(chargeThing, { amount: 5 })
+      .catch((e: unknown) => e);
+    expect(ConnectionError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/the server may have applied the request/);
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  it("resends an unsafe POST after a 429 or 408, which prove nothing was applied", async () => {
+    const srv = await serve((_request, response, index) =>
+      index === 0
+        ? response.writeHead(429, { "retry-after": "0" }).end()
+        : index === 1
+          ? response.writeHead(408).end()
+          : sendJson(response, 201, { id: "ch_1" }),
+    );
+    expect(await transport().request(chargeThing, { amount: 5 })).toEqual({ id: "ch_1" });
+    expect(srv.requests).toHaveLength(3);
+  });
+
+  it("resends an unsafe POST when the connection was refused, and says it could not reach the server", async () => {
+    const srv = await serve(created());
+    const url = srv.url;
+    await srv.close();
+    server = undefined;
+    const attempts: number[] = [];
+    const error = await transport({
+      serverURL: url,
+      hooks: { beforeRetry: (_, r) => void attempts.push(r.attempt) },
+    })
+      .request(chargeThing, { amount: 5 })
+      .catch((e: unknown) => e);
+    expect(ConnectionError.isInstance(error)).toBe(true);
+    expect((error as ConnectionError).code).toBe("ECONNREFUSED");
+    expect((error as Error).message).toMatch(/^Could not reach POST /);
+    expect(attempts).toEqual([2, 3]);
+  });
+});
+
+describe("recover", () => {
+  const banThing = defineOperation({
+    id: "banThing",
+    method: "POST",
+    path: "/things/ban",
+    body: z.object({ thingId: z.string() }),
+    response: z.object({ thingId: z.string() }),
+    retry: "idempotent",
+    recover: (error, { input }) =>
+      BadRequest.isInstance(error) && error.message === "Already banned."
+        ? { thingId: input.thingId }
+        : undefined,
+  });
+  const alreadyBanned = (response: import("node:http").ServerResponse) =>
+    sendJson(response, 400, { error: { code: "bad_request", message: "Already banned.", doc_url: "" } });
+
+  it("turns the repeat's 'already done' into the success the first attempt had, after a reset", async () => {
+    const srv = await serve((_, response, index) =>
+      index === 0 ? void response.socket?.destroy() : alreadyBanned(response),
+    );
+    expect(await transport().request(banThing, { thingId: "t1" })).toEqual({ thingId: "t1" });
+    expect(srv.requests).toHaveLength(2);
+  });
+
+  it("keeps 'already done' an error when no earlier attempt can have applied the call", async () => {
+    const srv = await serve((_, response) => alreadyBanned(response));
+    await expect(transport().request(banThing, { thingId: "t1" })).rejects.toThrow(BadRequest);
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  it("can make follow-up calls through the same client", async () => {
+    const findThing = defineOperation({
+      id: "findThing",
+      method: "GET",
+      path: "/things",
+      query: z.object({ tenantId: z.string() }),
+      response: z.array(z.object({ id: z.string() })),
+    });
+    const banByTenant = defineOperation({
+      id: "banByTenant",
+      method: "POST",
+      path: "/things/ban",
+      body: z.object({ tenantId: z.string() }),
+      response: z.object({ thingId: z.string() }),
+      retry: "idempotent",
+      recover: async (error, { input, request }) => {
+        if (!BadRequest.isInstance(error)) return undefined;
+        const [found] = await request(findThing, { tenantId: input.tenantId });
+        return found ? { thingId: found.id } : undefined;
+      },
+    });
+    const srv = await serve((request, response, index) => {
+      if (index === 0) return void response.writeHead(502).end();
+      if (request.method === "GET") return sendJson(response, 200, [{ id: "th_9" }]);
+      alreadyBanned(response);
+    });
+    expect(await transport().request(banByTenant, { tenantId: "u1" })).toEqual({ thingId: "th_9" });
+    expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "POST /things/ban",
+      "POST /things/ban",
+      "GET /things?tenantId=u1",
+    ]);
+  });
+});
+
+describe("prepare", () => {
+  it("completes the input once per call, so every retry sends the same body", async () => {
+    let prepared = 0;
+    const createLink = defineOperation({
+      id: "createLink",
+      method: "POST",
+      path: "/links",
+      body: z.object({ key: z.string().optional() }),
+      response: z.object({ key: z.string() }),
+      retry: "idempotent",
+      prepare: (input) => (input.key ? input : { ...input, key: `k${++prepared}` }),
+    });
+    const srv = await serve((request, response, index) =>
+      index < 2 ? response.writeHead(503).end() : sendJson(response, 201, JSON.parse(request.body)),
+    );
+    expect(await transport().request(createLink, {})).toEqual({ key: "k1" });
+    expect(srv.requests.map((r) => JSON.parse(r.body).key)).toEqual(["k1", "k1", "k1"]);
+  });
+});
+
+describe("limiter", () => {
+  it("waits for acquire before every attempt and reports every response", async () => {
+    const events: string[] = [];
+    const srv = await serve((request, response, index) =>
+      index === 0 ? response.writeHead(503).end() : created()(request, response, index),
+    );
+    const limiter = {
+      acquire: async () => {
+        events.push(`acquire@${srv.requests.length}`);
+      },
+      observe: ({ status }: { status: number }) => void events.push(`observe ${status}`),
+    };
+    await transport({ limiter }).request(createThing, { email: "a@b.co" });
+    expect(events).toEqual(["acquire@0", "observe 503", "acquire@1", "observe 201"]);
+  });
+
+  it("leaves the wait after a 429 to the limiter, which learns the server's Retry-After", async () => {
+    const reset = Date.now() + 60_000;
+    const srv = await serve((request, response, index) =>
+      index < 3
+        ? sendJson(
+            response,
+            429,
+            { error: { code: "rate_limit_exceeded", message: "Too many requests.", doc_url: "" } },
+            {
+              "retry-after": String(reset),
+              "x-ratelimit-limit": "60",
+            },
+          )
+        : created()(request, response, index),
+    );
+    const waits: (number | undefined)[] = [];
+    const delays: number[] = [];
+    const limiter = {
+      acquire: () => undefined,
+      observe: ({ status, retryAfterMs }: { status: number; retryAfterMs?: number | undefined }) => {
+        if (status === 429) waits.push(retryAfterMs);
+      },
+    };
+    const t = transport({ limiter, hooks: { beforeRetry: (_, r) => void delays.push(r.delayMs) } });
+    // Three 429s in a row exceed maxRetries (2) but not the limiter's budget for rate limits.
+    expect(await t.request(createThing, { email: "a@b.co" })).toMatchObject({ id: "pn_1" });
+    expect(srv.requests).toHaveLength(4);
+    expect(delays).toEqual([0, 0, 0]);
+    expect(waits).toHaveLength(3);
+    for (const wait of waits) expect(wait).toBeGreaterThan(50_000);
+  });
+
+  it("fails with RateLimitExceeded once the limiter's 429 budget is spent", async () => {
+    const srv = await serve((_, response) => response.writeHead(429).end());
+    const error = await transport({ limiter: { acquire: () => undefined, maxRateLimitRetries: 2 } })
+      .request(createThing, { email: "a@b.co" })
+      .catch((e: unknown) => e);
+    expect((error as SDKError).statusCode).toBe(429);
+    expect(srv.requests).toHaveLength(3);
+  });
+
+  it("aborts a call waiting in acquire when the caller's signal fires", async () => {
+    const srv = await serve(created());
+    const controller = new AbortController();
+    const limiter = {
+      acquire: (signal: AbortSignal | undefined) =>
+        new Promise<void>((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason))),
+    };
+    const pending = transport({ limiter }).request(
+      createThing,
+      { email: "a@b.co" },
+      { signal: controller.signal },
+    );
+    controller.abort(new Error("stop"));
+    await expect(pending).rejects.toThrow(RequestAbortedError);
+    expect(srv.requests).toHaveLength(0);
   });
 });

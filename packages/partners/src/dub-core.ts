@@ -3,6 +3,10 @@
 import type { ClientOptions } from "@dubkit/core";
 import { createTransport, type Transport } from "@dubkit/fetch";
 
+// Older runtimes lack Symbol.asyncDispose; this is the fallback TypeScript's own helpers (and the transport) use.
+const asyncDispose: typeof Symbol.asyncDispose =
+  Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
+
 /** Options for {@link Dub} and {@link DubCore}. `token` defaults to the `DUB_API_KEY` environment variable where the runtime has one. */
 export type DubOptions = ClientOptions;
 
@@ -24,7 +28,7 @@ export class DubCore {
   }
 
   /** `await using dub = new Dub(...)` closes the client when the scope ends. */
-  [Symbol.asyncDispose](): Promise<void> {
+  [asyncDispose](): Promise<void> {
     return this.close();
   }
 }

@@ -1,9 +1,26 @@
-// @dubkit/partners: the Dub Partners API client. Schemas live at `@dubkit/partners/schemas`; errors and option
-// types are re-exported from `@dubkit/core` so one import is enough for most apps.
+// @dubkit/partners: the Dub partner-program API client. The contract's zod schemas are at `@dubkit/partners/schemas`
+// (the same as `@dubkit/contract`); errors and option types are re-exported from `@dubkit/core` so one import is
+// enough for most apps. Nothing here loads zod until the first call.
 
-export type { BackoffStrategy, ClientOptions, Hooks, RequestOptions, RetryConfig } from "@dubkit/core";
+export type {
+  CreatePartnerRequest,
+  EnrolledPartner,
+  ListPartnersQuery,
+  Partner,
+  PartnerStatus,
+} from "@dubkit/contract";
+export type {
+  BackoffStrategy,
+  ClientOptions,
+  Hooks,
+  Limiter,
+  LimiterFeedback,
+  RequestOptions,
+  RetryConfig,
+} from "@dubkit/core";
 export {
   BadRequest,
+  ConfigurationError,
   Conflict,
   ConnectionError,
   DubError,
@@ -12,6 +29,7 @@ export {
   InvalidRequestError,
   InviteExpired,
   NotFound,
+  PaginationError,
   RateLimitExceeded,
   RequestAbortedError,
   RequestTimeoutError,
@@ -22,18 +40,6 @@ export {
 } from "@dubkit/core";
 export { Dub } from "./dub.js";
 export { DubCore, type DubOptions } from "./dub-core.js";
-export {
-  type CreatePartnerInput,
-  createPartner,
-  createPartnerOperation,
-} from "./operations/create-partner.js";
-export { listPartners, listPartnersOperation } from "./operations/list-partners.js";
+export * from "./operations.js";
 export { Page, PagePromise } from "./pagination.js";
 export { Partners } from "./resources/partners.js";
-export type {
-  CreatePartnerBody,
-  CreatePartnerRequest,
-  EnrolledPartner,
-  ListPartnersQuery,
-  Partner,
-} from "./schemas.js";

@@ -1,8 +1,22 @@
 // Page-number pagination as Dub's list endpoints do it: a page is full when it holds `pageSize` items, and the
 // next page is the same query with `page + 1`. A page can be awaited, walked page by page, or iterated item by item.
+// Every walk is bounded: it stops with a PaginationError when a page repeats the one before it (the server is not
+// applying `page`) or after MAX_PAGES pages, instead of requesting forever.
+
+import { PaginationError } from "@dubkit/core";
 
 /** How a list operation fetches one page; the page number starts at 1. */
 export type FetchPage<TItem> = (page: number) => Promise<TItem[]>;
+
+/** An item's identity, to tell a new page from a repeated one. */
+export type Identify<TItem> = (item: TItem) => string;
+
+/** The most pages one walk requests: 1,000,000 items at Dub's page size of 100. */
+export const MAX_PAGES = 10_000;
+
+function sameItems<TItem>(a: TItem[], b: TItem[], identify: Identify<TItem>): boolean {
+  return a.length === b.length && a.every((item, index) => identify(item) === identify(b[index] as TItem));
+}
 
 /** One page of results, which also knows how to fetch the pages after it. */
 export class Page<TItem> implements AsyncIterable<TItem> {
@@ -14,6 +28,7 @@ export class Page<TItem> implements AsyncIterable<TItem> {
     /** The page size the server applied. */
     readonly pageSize: number,
     private readonly fetchPage: FetchPage<TItem>,
+    private readonly identify: Identify<TItem>,
   ) {}
 
   /** Whether another page may follow: the server filled this one. */
@@ -23,18 +38,37 @@ export class Page<TItem> implements AsyncIterable<TItem> {
 
   /** Fetches the next page (an empty page when there is none). */
   async getNextPage(): Promise<Page<TItem>> {
-    if (!this.hasNextPage()) return new Page([], this.page + 1, this.pageSize, this.fetchPage);
     const next = this.page + 1;
-    return new Page(await this.fetchPage(next), next, this.pageSize, this.fetchPage);
+    const data = this.hasNextPage() ? await this.fetchPage(next) : [];
+    return new Page(data, next, this.pageSize, this.fetchPage, this.identify);
   }
 
-  /** Yields this page, then every following page, fetching one at a time. */
+  /**
+   * Yields this page, then every following page, fetching one at a time.
+   *
+   * @throws PaginationError when a page holds the same items as the page before it, or after 10,000 pages.
+   */
   async *iterPages(): AsyncGenerator<Page<TItem>, void, undefined> {
     let current: Page<TItem> = this;
     yield current;
-    while (current.hasNextPage()) {
-      current = await current.getNextPage();
-      if (current.data.length === 0) return;
+    for (let walked = 1; current.hasNextPage(); walked++) {
+      if (walked >= MAX_PAGES) {
+        throw new PaginationError(
+          `Stopped after ${MAX_PAGES} pages of ${current.pageSize}: the server keeps returning full pages. ` +
+            "Narrow the query (filters) to walk fewer items.",
+          { page: current.page },
+        );
+      }
+      const next = await current.getNextPage();
+      if (next.data.length === 0) return;
+      if (sameItems(next.data, current.data, this.identify)) {
+        throw new PaginationError(
+          `Page ${next.page} came back with the same items as page ${current.page}: the server (or a proxy in front ` +
+            "of it) is not applying the `page` parameter, so walking further would never end.",
+          { page: next.page },
+        );
+      }
+      current = next;
       yield current;
     }
   }
@@ -56,11 +90,12 @@ export class PagePromise<TItem> implements PromiseLike<Page<TItem>>, AsyncIterab
     private readonly firstPage: number,
     private readonly pageSize: number,
     private readonly fetchPage: FetchPage<TItem>,
+    private readonly identify: Identify<TItem>,
   ) {}
 
   private load(): Promise<Page<TItem>> {
     this.promise ??= this.fetchPage(this.firstPage).then(
-      (data) => new Page(data, this.firstPage, this.pageSize, this.fetchPage),
+      (data) => new Page(data, this.firstPage, this.pageSize, this.fetchPage, this.identify),
     );
     return this.promise;
   }
@@ -83,7 +118,7 @@ export class PagePromise<TItem> implements PromiseLike<Page<TItem>>, AsyncIterab
     return this.load().finally(onfinally);
   }
 
-  /** Yields every page, starting with the first. */
+  /** Yields every page, starting with the first. See {@link Page.iterPages}. */
   async *iterPages(): AsyncGenerator<Page<TItem>, void, undefined> {
     yield* (await this.load()).iterPages();
   }

@@ -1,8 +1,5 @@
 // `dubkit partners create`: one partner from flags and/or a JSON body, printed as a summary or JSON.
 
-import { formatIssuePath } from "@dubkit/core";
-import { formatIssues, safeParse } from "@dubkit/core/schema";
-import { createPartnerBody } from "@dubkit/partners/schemas";
 import { openApiClient } from "../api-client.js";
 import { CliError } from "../cli-error.js";
 import { enrollmentOutcome } from "../enrollment-outcome.js";
@@ -10,6 +7,7 @@ import { ExitCode } from "../exit-codes.js";
 import type { GlobalOptions } from "../global-options.js";
 import { formatPartner } from "../partner-view.js";
 import { parseJsonObject, readTextInput } from "../read-input.js";
+import { checkCreateRequest } from "../request-check.js";
 import { colorsFor, type Terminal } from "../terminal.js";
 
 /** `partners create` options. */
@@ -68,12 +66,10 @@ export async function partnersCreate(
   if (body.email === undefined) {
     throw new CliError("An email is required: pass --email, or an email field in --data.", ExitCode.usage);
   }
-  const checked = safeParse(createPartnerBody, body);
-  if (!checked.success) {
-    const issue = checked.issues[0];
-    const field = issue ? formatIssuePath(issue.path) : "";
+  const checked = checkCreateRequest(body);
+  if (!checked.ok) {
     throw new CliError(
-      `Invalid partner${field ? ` (${field})` : ""}: ${formatIssues(checked.issues)}`,
+      `Invalid partner${checked.field ? ` (${checked.field})` : ""}: ${checked.error}`,
       ExitCode.usage,
     );
   }

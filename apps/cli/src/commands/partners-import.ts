@@ -3,9 +3,6 @@
 import { setMaxListeners } from "node:events";
 import { createReadStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
-import { formatIssuePath } from "@dubkit/core";
-import { formatIssues, safeParse } from "@dubkit/core/schema";
-import { createPartnerBody } from "@dubkit/partners/schemas";
 import { openApiClient } from "../api-client.js";
 import { CliError } from "../cli-error.js";
 import { ExitCode, exitCodeFor } from "../exit-codes.js";
@@ -20,6 +17,7 @@ import { startProgress } from "../import/progress.js";
 import { resolveRate } from "../import/rate-option.js";
 import { unknownColumns } from "../import/row-mapping.js";
 import { detectFormat, type InputRow, openInput, readRows } from "../import/row-reader.js";
+import { checkCreateRequest } from "../request-check.js";
 import { colorsFor, type Terminal } from "../terminal.js";
 
 /** `partners import` options. */
@@ -41,14 +39,10 @@ const DEFAULT_ROW_RETRIES = 5;
 
 /** Validates a mapped row with the SDK's create schema: every issue, the first one's field. */
 export function validateRow(body: Record<string, unknown>): Validation {
-  const checked = safeParse(createPartnerBody, body);
-  if (checked.success) return { ok: true, data: checked.data as Record<string, unknown> & { email: string } };
-  const first = checked.issues[0];
-  return {
-    ok: false,
-    field: first ? formatIssuePath(first.path) || undefined : undefined,
-    error: formatIssues(checked.issues),
-  };
+  const checked = checkCreateRequest(body);
+  return checked.ok
+    ? { ok: true, data: checked.data as Record<string, unknown> & { email: string } }
+    : checked;
 }
 
 /** Counts physical lines cheaply, for the progress bar's total (an estimate: quoted newlines count too). */

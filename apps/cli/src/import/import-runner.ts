@@ -15,8 +15,9 @@ import {
   Unauthorized,
   UnprocessableEntity,
 } from "@dubkit/core";
-import { computeBackoffDelay, DEFAULT_BACKOFF, isRetryableError } from "@dubkit/fetch";
+import { isRetryableError } from "@dubkit/fetch";
 import { enrollmentOutcome } from "../enrollment-outcome.js";
+import { backoffDelay } from "./backoff.js";
 import type { FailureReport } from "./failure-report.js";
 import type { ImportStats } from "./import-stats.js";
 import { type Journal, type RowOutcome, rowHash } from "./journal.js";
@@ -74,7 +75,7 @@ const RECENT_IDS_LIMIT = 10_000;
 
 /** The SDK's own backoff: from 500 ms doubling to 8 s, with jitter. */
 export function defaultBackoffMs(attempt: number): number {
-  return computeBackoffDelay(attempt, DEFAULT_BACKOFF);
+  return backoffDelay(attempt);
 }
 
 /** The field a server 422 names, from Dub's `<code>: <path>: <message>` format. */

@@ -3,7 +3,7 @@
 // little jitter) and the rate climbs back additively. Slots are handed out one interval apart, so
 // neither a start nor the end of a pause sends a burst.
 
-import { computeBackoffDelay } from "@dubkit/fetch";
+import { backoffDelay } from "./backoff.js";
 import { sleep } from "./sleep.js";
 
 /** Pacer settings; the clock, sleep and randomness are injectable for tests. */
@@ -98,12 +98,7 @@ export class AdaptivePacer {
     // Requests in flight together all come back 429 together; that is one signal, not several.
     if (now >= this.decreaseGuardUntil) this.rate = Math.max(this.minRate, this.rate / 2);
     const wait =
-      retryAfterMs ??
-      computeBackoffDelay(
-        this.consecutive429,
-        { initialInterval: this.baseBackoffMs, maxInterval: this.maxPauseMs, exponent: 2 },
-        this.random,
-      );
+      retryAfterMs ?? backoffDelay(this.consecutive429, this.baseBackoffMs, this.maxPauseMs, this.random);
     const until = now + Math.min(this.maxPauseMs, Math.max(0, wait));
     if (until > this.pausedUntil) {
       // Jitter the resume by up to one interval, so many clients paused together do not resume together.

@@ -1,16 +1,8 @@
 // Reads `--rate` and `--plan` into requests per minute.
 
+import { PLAN_NAMES, PLANS, type Plan } from "@dubkit/contract";
 import { CliError } from "../cli-error.js";
 import { ExitCode } from "../exit-codes.js";
-
-/** Dub's API rate limit per minute for each plan (partners-behavior.md §5). */
-export const PLAN_RATE_PER_MINUTE: Readonly<Record<string, number>> = {
-  free: 60,
-  pro: 600,
-  business: 1200,
-  advanced: 3000,
-  enterprise: 3000,
-};
 
 /** The rate used when neither `--rate` nor `--plan` is given. */
 export const DEFAULT_RATE_PER_MINUTE = 600;
@@ -37,14 +29,11 @@ export function parseRate(text: string): number | undefined {
 export function resolveRate(rate: string | undefined, plan: string | undefined): number | undefined {
   if (rate !== undefined) return parseRate(rate);
   if (plan !== undefined) {
-    const perMinute = PLAN_RATE_PER_MINUTE[plan.toLowerCase()];
-    if (perMinute === undefined) {
-      throw new CliError(
-        `--plan must be one of ${Object.keys(PLAN_RATE_PER_MINUTE).join(", ")}, got "${plan}".`,
-        ExitCode.usage,
-      );
+    const name = plan.toLowerCase() as Plan;
+    if (!PLAN_NAMES.includes(name)) {
+      throw new CliError(`--plan must be one of ${PLAN_NAMES.join(", ")}, got "${plan}".`, ExitCode.usage);
     }
-    return perMinute;
+    return PLANS[name].requestsPerMinute;
   }
   return DEFAULT_RATE_PER_MINUTE;
 }

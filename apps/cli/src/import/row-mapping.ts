@@ -2,7 +2,7 @@
 // fields, `link_props.*` columns and a JSON `link_props` column folded into `linkProps`, empty CSV
 // cells treated as absent. Validation is left to the SDK's schema, so the rules live in one place.
 
-import { createPartnerBody, linkProps } from "@dubkit/partners/schemas";
+import { createPartnerBody, linkProps } from "@dubkit/contract";
 
 /** The request's top-level fields and the `linkProps` keys, in the API's spelling, from the SDK's schemas. */
 const FIELDS = Object.keys(createPartnerBody.shape);

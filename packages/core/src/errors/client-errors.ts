@@ -11,13 +11,30 @@ export interface ValidationIssue {
   message: string;
 }
 
+// A message names at most this many issues; `issues` keeps them all.
+const MAX_ISSUES_IN_MESSAGE = 5;
+
 function describeIssues(issues: readonly ValidationIssue[]): string {
-  return issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join("; ");
+  const shown = issues
+    .slice(0, MAX_ISSUES_IN_MESSAGE)
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .join("; ");
+  const more = issues.length - MAX_ISSUES_IN_MESSAGE;
+  return more > 0 ? `${shown}; and ${more} more issue${more === 1 ? "" : "s"} (see .issues)` : shown;
 }
 
-/** The server could not be reached (DNS failure, refused or reset connection, TLS failure). */
+/**
+ * No answer came: the server could not be reached (DNS failure, refused connection, TLS failure), or the
+ * connection broke after the request was sent, in which case the server may have applied it (the message says so).
+ */
 export class ConnectionError extends DubError {
   static override readonly kind: string = "ConnectionError";
+  /** The system error code, when there is one (e.g. `"ECONNREFUSED"`, `"ECONNRESET"`). */
+  declare readonly code?: string;
+  constructor(message: string, options: { cause?: unknown; code?: string | undefined } = {}) {
+    super(message, { cause: options.cause });
+    if (options.code !== undefined) this.code = options.code;
+  }
 }
 
 /** An attempt took longer than its `timeoutMs` and was cancelled. */
@@ -106,5 +123,20 @@ export class ConfigurationError extends DubError {
   constructor(message: string, options: { option: string }) {
     super(message);
     this.option = options.option;
+  }
+}
+
+/**
+ * Walking a list's pages stopped because the server's pages cannot be trusted to end: a page came back with the
+ * same items as the one before (a proxy dropping the query string, or a server ignoring `page`), or the walk
+ * passed its page limit.
+ */
+export class PaginationError extends DubError {
+  static override readonly kind: string = "PaginationError";
+  /** The page number at which the walk stopped. */
+  declare readonly page: number;
+  constructor(message: string, options: { page: number }) {
+    super(message);
+    this.page = options.page;
   }
 }

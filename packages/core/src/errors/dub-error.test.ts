@@ -59,9 +59,11 @@ describe("DubError.isInstance", () => {
     });
   });
 
-  it("lets a user subclass inherit its parent's checks", () => {
-    class MyConflict extends Conflict {}
-    const error = new MyConflict({
+  it("lets a subclass that declares its own kind pass its parent's checks, but not the other way round", () => {
+    class BanConflict extends Conflict {
+      static override readonly kind = "BanConflict";
+    }
+    const init = {
       statusCode: 409,
       code: "conflict",
       message: "m",
@@ -69,9 +71,46 @@ describe("DubError.isInstance", () => {
       headers: new Headers(),
       method: "POST",
       url: "u",
-    });
+    };
+    const error = new BanConflict(init);
+    expect(error.name).toBe("BanConflict");
     expect(Conflict.isInstance(error)).toBe(true);
-    expect(MyConflict.isInstance(error)).toBe(true);
+    expect(SDKError.isInstance(error)).toBe(true);
+    expect(BanConflict.isInstance(error)).toBe(true);
+    expect(BanConflict.isInstance(new Conflict(init))).toBe(false);
+  });
+
+  it("refuses a subclass without a brand of its own, loudly, both when built and when checked", () => {
+    class SilentConflict extends Conflict {}
+    const init = {
+      statusCode: 409,
+      code: "conflict",
+      message: "m",
+      body: "",
+      headers: new Headers(),
+      method: "POST",
+      url: "u",
+    };
+    expect(() => new SilentConflict(init)).toThrow(
+      /SilentConflict extends Conflict but declares no brand of its own/,
+    );
+    expect(() => SilentConflict.isInstance(conflict())).toThrow(TypeError);
+  });
+
+  it("refuses a subclass that reuses its parent's brand", () => {
+    class Impostor extends Conflict {
+      static override readonly kind = "Conflict";
+    }
+    const init = {
+      statusCode: 409,
+      code: "conflict",
+      message: "m",
+      body: "",
+      headers: new Headers(),
+      method: "POST",
+      url: "u",
+    };
+    expect(() => new Impostor(init)).toThrow(/reuses the brand "Conflict"/);
   });
 });
 

@@ -5,6 +5,7 @@
 import type { HeadersLike } from "../headers-like.js";
 import { parseResetTime, parseRetryAfter } from "../retry-after.js";
 import { DubError } from "./dub-error.js";
+import { errorCodeForStatus } from "./error-codes.js";
 
 /** What a non-2xx response is turned into an {@link SDKError} from. */
 export interface SDKErrorInit {
@@ -187,18 +188,6 @@ function parseDubErrorBody(body: string): DubErrorBody {
   }
 }
 
-/**
- * Dub's code for a status it documents, derived from the class's kind (`RateLimitExceeded` →
- * `rate_limit_exceeded`, exactly Dub's codes); `http_<status>` for any other status.
- */
-function codeFor(ErrorClass: SDKErrorClass, statusCode: number): string {
-  if (ErrorClass === SDKError) return `http_${statusCode}`;
-  return (ErrorClass as unknown as { kind: string }).kind.replace(
-    /[A-Z]/g,
-    (c, i) => `${i ? "_" : ""}${c.toLowerCase()}`,
-  );
-}
-
 function toHeaders(headers: Headers | HeadersLike): Headers {
   if (typeof Headers !== "undefined" && headers instanceof Headers) return headers;
   const copy = new Headers();
@@ -226,7 +215,7 @@ export function createSDKError(response: ErrorResponse): SDKError {
   const ErrorClass = CLASS_BY_STATUS[statusCode] ?? SDKError;
   const init: SDKErrorInit = {
     statusCode,
-    code: dub.code ?? codeFor(ErrorClass, statusCode),
+    code: dub.code ?? errorCodeForStatus(statusCode),
     message: dub.message ?? `${method} ${url} failed with status ${statusCode} (${describeBody(body)})`,
     body,
     headers: toHeaders(response.headers),

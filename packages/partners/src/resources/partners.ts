@@ -1,9 +1,8 @@
 // `dub.partners`: the partner operations bound to a client. Adding an operation is one line here.
+import type { ListPartnersQuery } from "@dubkit/contract";
 import type { RequestOptions } from "@dubkit/core";
 import type { DubCore } from "../dub-core.js";
-import { type CreatePartnerInput, createPartner } from "../operations/create-partner.js";
-import { listPartners } from "../operations/list-partners.js";
-import type { ListPartnersQuery } from "../schemas.js";
+import { type CreatePartnerInput, createPartner, listPartners } from "../operations.js";
 
 /** The partner operations of a {@link Dub} client. */
 export class Partners {
