@@ -4,7 +4,6 @@ export default defineConfig({
   entry: ["src/bin.ts"],
   format: ["esm"],
   clean: true,
-  sourcemap: true,
   splitting: true,
   target: "node20",
   platform: "node",

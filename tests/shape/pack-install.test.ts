@@ -78,6 +78,64 @@ describe("the packed tarballs installed with npm in a fresh project", () => {
   });
 });
 
+describe("the installed types, in a Workers-style TypeScript project", () => {
+  // lib es2022 + dom and no @types/node, as in a Cloudflare Worker or a browser app; skipLibCheck off, so every
+  // .d.ts of dubkit (and of zod, which the contract's types use) is checked; exactOptionalPropertyTypes on, so an
+  // option passed as `undefined` must be allowed by the types.
+  const consumer = `import { Dub, DubCore, createPartner, type ClientOptions, type EnrolledPartner } from "@dubkit/partners";
+import { createPartnerBody, type CreatePartnerRequest } from "@dubkit/partners/schemas";
+import { createTransport, type Limiter } from "@dubkit/fetch";
+declare const env: { DUB_API_KEY?: string };
+const options: ClientOptions = { token: env.DUB_API_KEY, serverURL: undefined, timeoutMs: undefined, debug: undefined };
+const dub = new Dub(options);
+const request: CreatePartnerRequest = { email: "jane@example.com", name: undefined, tenantId: undefined };
+export const created: Promise<EnrolledPartner> = dub.partners.create(request, { signal: undefined, headers: undefined });
+export const standalone = createPartner(new DubCore({ token: env.DUB_API_KEY }), { email: "a@b.co" });
+export const shape = createPartnerBody.shape.email;
+export const limiter: Limiter = { acquire: () => undefined, maxRateLimitRetries: undefined };
+export const transport = createTransport({ token: "dub_x", limiter });
+export const disposed: Promise<void> = dub[Symbol.asyncDispose]();
+`;
+
+  test("compile with skipLibCheck off, exactOptionalPropertyTypes on, and no Node types", async () => {
+    await writeFile(join(project, "consumer.ts"), consumer);
+    await writeFile(
+      join(project, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          module: "ESNext",
+          moduleResolution: "Bundler",
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          skipLibCheck: false,
+          types: [],
+          noEmit: true,
+        },
+        files: ["consumer.ts"],
+      }),
+    );
+    const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+    await runToSuccess(node, [tsc, "-p", project], { label: "tsc on the Workers-style consumer", cwd: project });
+  });
+
+  test("ship no @internal member, no source map and no reference to unshipped sources", async () => {
+    const { readdir } = await import("node:fs/promises");
+    for (const { name } of packed) {
+      const dist = join(project, "node_modules", name, "dist");
+      for (const file of await readdir(dist, { recursive: true })) {
+        const path = join(dist, String(file));
+        expect(String(file), `${name} ships a source map`).not.toMatch(/\.map$/);
+        if (!/\.(c?js|d\.c?ts)$/.test(String(file))) continue;
+        const text = await readFile(path, "utf8");
+        expect(text, `${name}/${file} points at a source map`).not.toMatch(/sourceMappingURL/);
+        expect(text, `${name}/${file} has an @internal member`).not.toMatch(/@internal/);
+      }
+    }
+  });
+});
+
 test("the CLI's `dubkit` bin from the installed @dubkit/cli runs and prints its version", async () => {
   const cli = packed.find((p) => p.name === "@dubkit/cli");
   if (!cli) throw new Error("@dubkit/cli was not packed: is apps/cli missing or private?");

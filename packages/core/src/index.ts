@@ -2,6 +2,7 @@
 // shares. Its only dependency is the Standard Schema type definitions.
 
 export type { StandardSchemaV1 } from "@standard-schema/spec";
+export { asyncDispose } from "./async-dispose.js";
 export type { ClientOptions } from "./client-options.js";
 export {
   ConfigurationError,

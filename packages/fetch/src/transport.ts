@@ -4,6 +4,7 @@
 
 import {
   type AnyOperation,
+  asyncDispose,
   type ClientOptions,
   ConfigurationError,
   ConnectionError,
@@ -60,9 +61,6 @@ const DEFAULT_MAX_RATE_LIMIT_RETRIES = 20;
 // setTimeout overflows above this and fires at once.
 const MAX_TIMER_MS = 2_147_483_647;
 
-// Older browsers lack Symbol.asyncDispose; this is the fallback TypeScript's own helpers use.
-const asyncDispose: typeof Symbol.asyncDispose =
-  Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
 
 /** Sends operations to the API. Create one with `createTransport` and share it. */
 export interface Transport {

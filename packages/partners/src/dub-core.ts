@@ -1,11 +1,8 @@
 // The minimal client: options plus a transport. Standalone operations take it, so an app that imports only
 // `createPartner` ships none of the other operations or resource classes.
-import type { ClientOptions } from "@dubkit/core";
+import { asyncDispose, type ClientOptions } from "@dubkit/core";
 import { createTransport, type Transport } from "@dubkit/fetch";
 
-// Older runtimes lack Symbol.asyncDispose; this is the fallback TypeScript's own helpers (and the transport) use.
-const asyncDispose: typeof Symbol.asyncDispose =
-  Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
 
 /** Options for {@link Dub} and {@link DubCore}. `token` defaults to the `DUB_API_KEY` environment variable where the runtime has one. */
 export type DubOptions = ClientOptions;
