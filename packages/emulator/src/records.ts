@@ -1,5 +1,11 @@
 // The stored shapes: a global partner, its enrollment in a program, and its links. They are plain JSON so the
-// journal can write them as they are.
+// journal can write them as they are; the value lists are arrays so a replayed record can be checked against them.
+
+/** A partner's status in Dub's partner network. */
+export const NETWORK_STATUSES = ["draft", "submitted", "approved", "rejected", "trusted"] as const;
+
+/** How a partner is paid. */
+export const PAYOUT_METHODS = ["connect", "stablecoin", "paypal"] as const;
 
 /** A partner account. Partners are global across Dub: one per email, reused by every program. */
 export interface PartnerRecord {
@@ -11,8 +17,8 @@ export interface PartnerRecord {
   description: string | null;
   country: string | null;
   companyName: string | null;
-  networkStatus: "draft" | "submitted" | "approved" | "rejected" | "trusted";
-  defaultPayoutMethod: "connect" | "stablecoin" | "paypal" | null;
+  networkStatus: (typeof NETWORK_STATUSES)[number];
+  defaultPayoutMethod: (typeof PAYOUT_METHODS)[number] | null;
   paypalEmail: string | null;
   stripeConnectId: string | null;
   payoutsEnabledAt: string | null;
@@ -27,25 +33,33 @@ export interface PartnerRecord {
   createdAt: string;
 }
 
+/** The enrollment statuses. */
+export const ENROLLMENT_STATUSES = [
+  "pending",
+  "approved",
+  "rejected",
+  "invited",
+  "declined",
+  "deactivated",
+  "banned",
+  "archived",
+] as const;
+
 /** An enrollment status. */
-export type EnrollmentStatus =
-  | "pending"
-  | "approved"
-  | "rejected"
-  | "invited"
-  | "declined"
-  | "deactivated"
-  | "banned"
-  | "archived";
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+/** The ban reasons. */
+export const BANNED_REASONS = [
+  "tos_violation",
+  "inappropriate_content",
+  "fake_traffic",
+  "fraud",
+  "spam",
+  "brand_abuse",
+] as const;
 
 /** A ban reason. */
-export type BannedReason =
-  | "tos_violation"
-  | "inappropriate_content"
-  | "fake_traffic"
-  | "fraud"
-  | "spam"
-  | "brand_abuse";
+export type BannedReason = (typeof BANNED_REASONS)[number];
 
 /** A partner's enrollment in one program. */
 export interface EnrollmentRecord {
