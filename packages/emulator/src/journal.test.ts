@@ -167,6 +167,12 @@ describe("a file that is not the emulator's own", () => {
     );
     for (const path of [folder, fifo]) expect(existsSync(`${path}.lock`)).toBe(false);
   });
+
+  it("names the path it cannot write beside (even as root, nothing can be created in /proc)", async () => {
+    await expect(replay("/proc/version")).rejects.toThrow(
+      "Cannot create the lock file beside data file /proc/version (ENOENT: no such file or directory).",
+    );
+  });
 });
 
 describe("a damaged record with a good checksum", () => {
