@@ -43,13 +43,26 @@ export interface BinOptions {
   fileSizeLimitKiB?: number;
 }
 
+/** Bins still running, so a failed test does not leave one behind. */
+const running = new Set<ChildProcess>();
+
+/** Kills every bin a test started and did not stop (call it in `afterAll`). */
+export function killLeftoverBins(): void {
+  for (const child of running) child.kill("SIGKILL");
+}
+
 function spawnBin(bin: string, args: string[], options: BinOptions): ChildProcess {
   const stdio: ["ignore", "pipe", "pipe"] = ["ignore", "pipe", "pipe"];
-  if (options.fileSizeLimitKiB === undefined) return spawn(process.execPath, [bin, ...args], { stdio });
   // SIGXFSZ would kill the process at the limit; ignored, the write fails with EFBIG instead (and an ignored
   // signal stays ignored across exec).
   const script = `trap '' XFSZ; ulimit -f ${options.fileSizeLimitKiB}; exec "$0" "$@"`;
-  return spawn("bash", ["-c", script, process.execPath, bin, ...args], { stdio });
+  const child =
+    options.fileSizeLimitKiB === undefined
+      ? spawn(process.execPath, [bin, ...args], { stdio })
+      : spawn("bash", ["-c", script, process.execPath, bin, ...args], { stdio });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  return child;
 }
 
 /** Starts the bin and resolves once it printed its URL and key; rejects with its stderr if it exits first. */

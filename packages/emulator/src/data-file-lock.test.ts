@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleBin, runBin, startBin } from "./bin-test-process.js";
+import { bundleBin, killLeftoverBins, runBin, startBin } from "./bin-test-process.js";
 import { DataFileLockedError, maskedCommand } from "./data-file-lock.js";
 import { startEmulator } from "./emulator.js";
 import { call, createPartner } from "./http-test-client.js";
@@ -14,7 +14,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "dubkit-lock-"));
   bin = await bundleBin(dir);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  killLeftoverBins();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 let files = 0;
 const fresh = () => join(dir, `${++files}.log`);

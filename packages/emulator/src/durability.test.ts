@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleBin, startBin } from "./bin-test-process.js";
+import { bundleBin, killLeftoverBins, startBin } from "./bin-test-process.js";
 import { partnerRecord } from "./create-partner.js";
 import { openDataFile } from "./data-file.js";
 import { call, createPartner } from "./http-test-client.js";
@@ -15,7 +15,10 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "dubkit-durability-"));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  killLeftoverBins();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 let files = 0;
 const fresh = () => join(dir, `${++files}.log`);

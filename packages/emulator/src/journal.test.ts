@@ -12,7 +12,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleBin, runBin, startBin } from "./bin-test-process.js";
+import { bundleBin, killLeftoverBins, runBin, startBin } from "./bin-test-process.js";
 import { openDataFile } from "./data-file.js";
 import { startEmulator } from "./emulator.js";
 import { call, createPartner } from "./http-test-client.js";
@@ -23,7 +23,10 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "dubkit-emulator-"));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  killLeftoverBins();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 let files = 0;
 const fresh = (name = "data.log") => join(dir, `${++files}-${name}`);
