@@ -31,7 +31,7 @@ export async function openApiClient(globals: GlobalOptions, terminal: Terminal):
   let stopLocal: (() => Promise<void>) | undefined;
   if (globals.local) {
     const { startLocalEmulator } = await import("./local-emulator.js");
-    const local = await startLocalEmulator(terminal.env);
+    const local = await startLocalEmulator(terminal.env, terminal.stderr);
     token = local.apiKey;
     serverURL = local.url;
     stopLocal = local.stop;

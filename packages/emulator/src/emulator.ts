@@ -5,10 +5,10 @@ import type { AddressInfo, Socket } from "node:net";
 import { type ApiContext, handleApiRequest } from "./api.js";
 import { corsHeaders, preflightHeaders } from "./cors.js";
 import { partnerRecord } from "./create-partner.js";
+import { type OpenedDataFile, openDataFile } from "./data-file.js";
 import { internalServerError } from "./dub-error.js";
 import { type Fault, FaultPlan } from "./faults.js";
 import { createIdFactory } from "./ids.js";
-import { Journal, replayJournal } from "./journal.js";
 import type {
   Emulator,
   EmulatorOptions,
@@ -57,26 +57,52 @@ function workspaceInfo(workspace: Workspace): WorkspaceInfo {
 
 /** Starts a Dub Partners API emulator; resolves once it is listening. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const log = options.log ?? (() => {});
+  const dataFile = options.dataFile ? await openDataFile(options.dataFile, { log }) : undefined;
+  // Closes the data file and gives up its lock; once, whether the start failed or the emulator stopped.
+  let closing: Promise<void> | undefined;
+  const closeDataFile = (): Promise<void> => {
+    closing ??= (async () => {
+      try {
+        await dataFile?.journal.close();
+      } finally {
+        dataFile?.lock.release();
+      }
+    })();
+    return closing;
+  };
+  try {
+    return await serveEmulator(options, log, dataFile, closeDataFile);
+  } catch (error) {
+    await closeDataFile();
+    throw error;
+  }
+}
+
+/** The emulator on its (open) data file: the state, the key, the workspaces and the server. */
+async function serveEmulator(
+  options: EmulatorOptions,
+  log: (line: string) => void,
+  dataFile: OpenedDataFile | undefined,
+  closeDataFile: () => Promise<void>,
+): Promise<Emulator> {
   const now = options.clock ?? Date.now;
   const random = createRandom(options.seed);
   const newId = createIdFactory(random, now);
-  const log = options.log ?? (() => {});
   const store = new Store();
-  let journal: Journal | undefined;
-  if (options.dataFile) {
-    const replay = replayJournal(options.dataFile);
-    if (replay.truncatedBytes > 0) {
-      log(`data file: dropped a torn last write (${replay.truncatedBytes} bytes) left by a crash`);
-    }
-    journal = await Journal.open(options.dataFile);
-    store.attach(journal, replay.changes);
-  }
+  if (dataFile) store.attach(dataFile.journal, dataFile.changes);
   let apiKey = options.apiKey ?? store.settings.get("apiKey");
   if (!apiKey) {
     apiKey = generateApiKey(
       options.seed === undefined ? createRandom() : createRandom(options.seed ^ 0x2545f491),
     );
-    if (journal) await store.commit([{ type: "setting", name: "apiKey", value: apiKey }]);
+    if (dataFile) {
+      await store.commit([{ type: "setting", name: "apiKey", value: apiKey }]).catch((error: Error) => {
+        throw new Error(
+          `Cannot keep the generated API key in data file ${options.dataFile}: ${error.message}`,
+        );
+      });
+    }
   }
 
   const directory = new Directory();
@@ -209,6 +235,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  // A second process refused the data file can then tell its user where the holder serves.
+  dataFile?.lock.update({ url });
   log(`listening on ${url}`);
 
   let stopping: Promise<void> | undefined;
@@ -218,7 +246,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
       await closed;
-      await journal?.close();
+      await closeDataFile();
     })();
     return stopping;
   };

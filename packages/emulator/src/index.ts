@@ -8,6 +8,7 @@ export {
   parseEmulatorArgs,
   runEmulatorCli,
 } from "./cli.js";
+export { DataFileLockedError, type LockHolder } from "./data-file-lock.js";
 export { startEmulator } from "./emulator.js";
 export { type Fault, type FaultKind, type FaultOptions, parseFaults } from "./faults.js";
 export type {

@@ -30,7 +30,11 @@ export interface EmulatorOptions {
   faults?: FaultOptions | string;
   /** Seed for ids, generated usernames, key suffixes and fault draws. Default: random. */
   seed?: number;
-  /** Keep state in this append-only file; it survives restarts and crashes. Default: memory only. */
+  /**
+   * Keep state in this append-only file; it survives restarts and crashes, and a write is acknowledged only once it
+   * is on disk. One process owns the file at a time (`<file>.lock` beside it): a second start is refused with
+   * `DataFileLockedError`. A file the emulator did not write is refused and left untouched. Default: memory only.
+   */
   dataFile?: string;
   /** Answer CORS preflights and add CORS headers. Default `true`. */
   cors?: boolean;

@@ -1,6 +1,8 @@
 // The emulator's state: partners, enrollments and links with the indexes the create path needs. Every change is
 // a list of events, applied in memory at once (so concurrent requests see it) and appended to the journal when
-// there is one; callers await `durable()` before acknowledging anything they read or wrote.
+// there is one; callers await `durable()` before acknowledging anything they read or wrote. When a write fails,
+// the journal hands back what the file holds and the state is rebuilt from it, so memory never keeps a change the
+// file lost.
 import type { Journal } from "./journal.js";
 import type { EnrollmentRecord, LinkRecord, PartnerRecord, StoreEvent } from "./records.js";
 
@@ -26,14 +28,21 @@ export class Store {
 
   /** Applies events replayed from a journal, then journals every later change there. */
   attach(journal: Journal, replayed: StoreEvent[][]): void {
-    for (const change of replayed) for (const event of change) this.#apply(event);
+    this.#replace(replayed);
     this.#journal = journal;
+    journal.onRollback((changes) => this.#replace(changes));
   }
 
-  /** Applies a change now and journals it; the returned promise settles when it is durable. */
+  /**
+   * Applies a change now and journals it; the returned promise settles when it is durable and rejects when the
+   * write failed (the change is then undone). A journal that refuses writes gets no change applied at all.
+   */
   commit(change: StoreEvent[]): Promise<void> {
+    const journal = this.#journal;
+    // A journal that refuses writes (closed, or out of service) rejects the append and logs why.
+    if (journal?.refusal) return journal.append(change);
     for (const event of change) this.#apply(event);
-    return this.#journal ? this.#journal.append(change) : Promise.resolve();
+    return journal ? journal.append(change) : Promise.resolve();
   }
 
   /** Settles once everything committed so far is durable (at once without a journal). */
@@ -69,6 +78,27 @@ export class Store {
   /** Enrollments created in the program so far: Dub's `partnersUsage`. */
   usage(programId: string): number {
     return this.#usage.get(programId) ?? 0;
+  }
+
+  /** Empties the state and applies `changes`: what the data file holds, at start or after a failed write. */
+  #replace(changes: StoreEvent[][]): void {
+    // Every collection declared above; one added there must be emptied here too.
+    for (const map of [
+      this.partners,
+      this.enrollments,
+      this.links,
+      this.#partnerByEmail,
+      this.#enrollmentByPartner,
+      this.#enrollmentByTenant,
+      this.#linkByDomainKey,
+      this.#linkByExternalId,
+      this.#usage,
+      this.settings,
+    ]) {
+      map.clear();
+    }
+    this.#usernames.clear();
+    for (const change of changes) for (const event of change) this.#apply(event);
   }
 
   #apply(event: StoreEvent): void {
