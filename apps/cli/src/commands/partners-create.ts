@@ -1,7 +1,7 @@
 // `dubkit partners create`: one partner from flags and/or a JSON body, printed as a summary or JSON.
 
 import { formatIssuePath } from "@dubkit/core";
-import { formatIssues, safeParse } from "@dubkit/core/schema";
+import { safeParse } from "@dubkit/core/schema";
 import { createPartnerBody } from "@dubkit/partners/schemas";
 import { openApiClient } from "../api-client.js";
 import { CliError } from "../cli-error.js";
@@ -9,6 +9,7 @@ import { enrollmentOutcome } from "../enrollment-outcome.js";
 import { ExitCode } from "../exit-codes.js";
 import type { GlobalOptions } from "../global-options.js";
 import { formatPartner } from "../partner-view.js";
+import { describeIssue, plainIssue } from "../plain-issue.js";
 import { parseJsonObject, readTextInput } from "../read-input.js";
 import { colorsFor, type Terminal } from "../terminal.js";
 
@@ -66,15 +67,18 @@ export async function partnersCreate(
 ): Promise<number> {
   const body = await buildCreateBody(options, terminal.stdin);
   if (body.email === undefined) {
-    throw new CliError("An email is required: pass --email, or an email field in --data.", ExitCode.usage);
+    throw new CliError("An email is required: pass --email, or an email field in --data.", ExitCode.usage, {
+      code: "invalid_request",
+      field: "email",
+    });
   }
   const checked = safeParse(createPartnerBody, body);
   if (!checked.success) {
-    const issue = checked.issues[0];
-    const field = issue ? formatIssuePath(issue.path) : "";
+    const issues = checked.issues.map((issue) => plainIssue(formatIssuePath(issue.path), issue.message));
     throw new CliError(
-      `Invalid partner${field ? ` (${field})` : ""}: ${formatIssues(checked.issues)}`,
+      `Invalid partner, nothing was sent: ${issues.map((issue) => describeIssue(issue, "the body")).join("; ")}.`,
       ExitCode.usage,
+      { code: "invalid_request", ...(issues[0]?.field ? { field: issues[0].field } : {}) },
     );
   }
   const client = await openApiClient(globals, terminal);
@@ -83,7 +87,7 @@ export async function partnersCreate(
     const partner = await client.dub.partners.create(
       body as Parameters<typeof client.dub.partners.create>[0],
     );
-    if (options.json) {
+    if (options.json || globals.json) {
       terminal.stdout.write(`${JSON.stringify(partner, null, 2)}\n`);
     } else {
       const c = colorsFor(globals.color, terminal.env, terminal.stdout);
