@@ -29,8 +29,8 @@ export interface CommandSpec {
 
 function valueKind(placeholder: string, choices: readonly string[] | undefined): ValueKind {
   if (choices && choices.length > 0) return { kind: "choices", choices };
-  if (/file/i.test(placeholder)) return { kind: "file" };
   if (/profile/i.test(placeholder)) return { kind: "profile" };
+  if (/file/i.test(placeholder)) return { kind: "file" };
   return { kind: "any" };
 }
 

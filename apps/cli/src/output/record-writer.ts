@@ -1,6 +1,7 @@
 // Prints the items of a listing, page by page, in the chosen format. Nothing holds more than one page:
-// the table takes its column widths from the first page (later cells are cut to them), and a JSON
-// array of many pages is spooled to disk. Any listing command (partners, links, applications…) uses it.
+// the table takes its column widths from the first page (later cells are cut to them, the last one to
+// the terminal's width), and a JSON array of many pages is spooled to disk. Every listing command
+// (partners, links, applications…) prints through it.
 
 import { stringify } from "csv-stringify/sync";
 import type { Colors } from "../terminal.js";
@@ -66,11 +67,20 @@ class TableWriter<T> implements RecordWriter<T> {
 
   constructor(private readonly options: RecordWriterOptions<T>) {}
 
+  /** The widest the last cell may be: what is left of the terminal's width, or no limit without one. */
+  private lastCellLimit(widths: readonly number[]): number {
+    const { width } = this.options;
+    if (width === undefined) return Number.POSITIVE_INFINITY;
+    const start = widths.slice(0, -1).reduce((sum, w) => sum + w + GAP, 0);
+    return Math.max(widths[widths.length - 1] ?? 0, width - start);
+  }
+
   private line(cells: readonly string[], style?: (text: string) => string): string {
     const widths = this.widths ?? [];
     const last = cells.length - 1;
+    const lastLimit = this.lastCellLimit(widths);
     const parts = cells.map((cell, i) => {
-      const cut = truncateToWidth(cell, widths[i] ?? 0);
+      const cut = truncateToWidth(cell, i === last ? lastLimit : (widths[i] ?? 0));
       const padded = i === last ? cut : padToWidth(cut, widths[i] ?? 0);
       return style ? style(padded) : padded;
     });
