@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { type Emulator, startEmulator } from "@dubkit/emulator";
@@ -96,7 +96,9 @@ describe("dubkit partners create", spawning, () => {
     const before = emulator.stats().requests;
     const bad = await runCli([...api(), "partners", "create", "--email", "not-an-email"], await env());
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe("dubkit: Invalid partner, nothing was sent: email must look like name@example.com.\n");
+    expect(bad.stderr).toBe(
+      "dubkit: Invalid partner, nothing was sent: email must look like name@example.com.\n",
+    );
     const badJson = await runCli(
       [...api(), "partners", "create", "--email", "x@example.com", "--link-props", "{"],
       await env(),
@@ -270,9 +272,15 @@ describe("global behaviour", spawning, () => {
       ["partners", "create"],
       ["partners", "list"],
       ["partners", "import"],
+      ["partners", "get"],
       ["login"],
       ["logout"],
       ["whoami"],
+      ["profiles"],
+      ["profiles", "list"],
+      ["profiles", "use"],
+      ["profiles", "remove"],
+      ["completion"],
     ]) {
       const help = await runCli([...command, "--help"], e);
       expect(help.code, command.join(" ")).toBe(0);

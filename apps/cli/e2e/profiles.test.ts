@@ -34,7 +34,8 @@ afterAll(async () => {
 });
 
 const spawning = { timeout: 60_000 };
-const configPath = (env: Record<string, string>) => join(env.XDG_CONFIG_HOME as string, "dubkit", "config.json");
+const configPath = (env: Record<string, string>) =>
+  join(env.XDG_CONFIG_HOME as string, "dubkit", "config.json");
 const programOf = (index: number) => emulator.workspaces()[index]?.programId;
 
 async function withPartner(key: string) {
@@ -60,7 +61,10 @@ describe("DUB_API_URL", spawning, () => {
       ok: true,
     });
     // The flag still wins over the environment.
-    const flag = await runCli(["--base-url", `http://127.0.0.1:${closedPort}`, "--retries", "0", "whoami", "--json"], env);
+    const flag = await runCli(
+      ["--base-url", `http://127.0.0.1:${closedPort}`, "--retries", "0", "whoami", "--json"],
+      env,
+    );
     expect(flag.code).toBe(8);
     expect(JSON.parse(flag.stdout)).toMatchObject({ baseUrlSource: "--base-url", ok: false });
   });
@@ -72,14 +76,22 @@ describe("DUB_API_URL", spawning, () => {
       let out = "";
       child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
         out += chunk;
-        const vars = Object.fromEntries(out.split("\n").filter((l) => l.includes("=")).map((l) => l.split("=", 2)));
+        const vars = Object.fromEntries(
+          out
+            .split("\n")
+            .filter((l) => l.includes("="))
+            .map((l) => l.split("=", 2)),
+        );
         if (vars.DUB_API_URL && vars.DUB_API_KEY) resolve(vars as Record<string, string>);
       });
       child.on("exit", () => reject(new Error(`emulator exited: ${out}`)));
     });
     try {
       expect(Object.keys(printed).sort()).toEqual(["DUB_API_KEY", "DUB_API_URL"]);
-      const created = await runCli(["partners", "create", "--email", "env@example.com", "--json"], { ...env, ...printed });
+      const created = await runCli(["partners", "create", "--email", "env@example.com", "--json"], {
+        ...env,
+        ...printed,
+      });
       expect(created.code, created.stderr).toBe(0);
       expect(JSON.parse(created.stdout)).toMatchObject({ email: "env@example.com" });
     } finally {
@@ -104,7 +116,12 @@ describe("dubkit login", spawning, () => {
   it("checks the key first: rejected, no plan access, no program, unreachable; nothing saved", async () => {
     const env = await isolatedEnv();
     const cases = [
-      { key: "dub_wrongwrongwrongwrongwrong", url: emulator.url, code: 3, text: "Dub rejected this key (Invalid API key.)" },
+      {
+        key: "dub_wrongwrongwrongwrongwrong",
+        url: emulator.url,
+        code: 3,
+        text: "Dub rejected this key (Invalid API key.)",
+      },
       { key: PRO_KEY, url: emulator.url, code: 3, text: "no access to the partners API (Need higher plan)" },
       { key: NO_PROGRAM_KEY, url: emulator.url, code: 4, text: "no partner program yet (Program not found)" },
       { key: emulator.apiKey, url: `http://127.0.0.1:${closedPort}`, code: 8, text: "Could not reach" },
@@ -192,7 +209,9 @@ describe("profiles", spawning, () => {
     await writeFile(configPath(env), JSON.stringify({ token: emulator.apiKey }), { mode: 0o600 });
     const whoami = await runCli(["--base-url", emulator.url, "whoami", "--json"], env);
     expect(JSON.parse(whoami.stdout)).toMatchObject({ profile: "default", tokenSource: "profile", ok: true });
-    expect((await runCli(["--base-url", emulator.url, "login", "--profile", "second"], env, OTHER_KEY)).code).toBe(0);
+    expect(
+      (await runCli(["--base-url", emulator.url, "login", "--profile", "second"], env, OTHER_KEY)).code,
+    ).toBe(0);
     expect(JSON.parse(await readFile(configPath(env), "utf8"))).toEqual({
       profiles: { default: { token: emulator.apiKey }, second: { token: OTHER_KEY, baseUrl: emulator.url } },
     });
@@ -207,7 +226,9 @@ describe("profiles", spawning, () => {
     await chmod(configPath(env), 0o644);
     const result = await runCli(["--base-url", emulator.url, "login", "--profile", "x"], env, OTHER_KEY);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`dubkit: warning: ${dir} was readable by others (mode 0777); changed it to 0700.`);
+    expect(result.stderr).toContain(
+      `dubkit: warning: ${dir} was readable by others (mode 0777); changed it to 0700.`,
+    );
     expect(result.stderr).toContain("(mode 0644); changed it to 0600.");
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
     expect((await stat(configPath(env))).mode & 0o777).toBe(0o600);
@@ -217,7 +238,10 @@ describe("profiles", spawning, () => {
 describe("tokens", spawning, () => {
   it("trims a token's CR, and refuses one a header cannot carry before sending anything (exit 2)", async () => {
     const env = await isolatedEnv({ DUB_API_URL: emulator.url });
-    const crlf = await runCli(["partners", "list", "--json"], { ...env, DUB_API_KEY: `${emulator.apiKey}\r\n` });
+    const crlf = await runCli(["partners", "list", "--json"], {
+      ...env,
+      DUB_API_KEY: `${emulator.apiKey}\r\n`,
+    });
     expect(crlf.code, crlf.stderr).toBe(0);
     const before = emulator.stats().requests;
     const space = await runCli(["--token", "dub_abc def", "partners", "list"], env);
@@ -234,7 +258,9 @@ describe("tokens", spawning, () => {
     const env = await isolatedEnv({ DUB_API_KEY: emulator.apiKey });
     const result = await runCli(["--base-url", emulator.apiKey, "partners", "list"], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--base-url must be an http(s) URL such as https://api.dub.co, got "dub_[REDACTED]".');
+    expect(result.stderr).toContain(
+      '--base-url must be an http(s) URL such as https://api.dub.co, got "dub_[REDACTED]".',
+    );
     expect(result.stderr).not.toContain(emulator.apiKey);
   });
 });

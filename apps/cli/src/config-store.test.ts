@@ -16,7 +16,10 @@ async function home() {
 describe("config file", () => {
   it("writes profiles with mode 0600 in a 0700 directory and reads them back", async () => {
     const file = configFile({ XDG_CONFIG_HOME: join(await home(), "cfg") });
-    const config = { defaultProfile: "work", profiles: { work: { token: TOKEN, baseUrl: "http://127.0.0.1:1" } } };
+    const config = {
+      defaultProfile: "work",
+      profiles: { work: { token: TOKEN, baseUrl: "http://127.0.0.1:1" } },
+    };
     await writeConfig(file, config);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect((await stat(join(file, ".."))).mode & 0o777).toBe(0o700);
@@ -24,7 +27,9 @@ describe("config file", () => {
   });
 
   it("reads the first format, { token }, as the profile `default`", () => {
-    expect(parseConfig(JSON.stringify({ token: TOKEN }), "f")).toEqual({ profiles: { default: { token: TOKEN } } });
+    expect(parseConfig(JSON.stringify({ token: TOKEN }), "f")).toEqual({
+      profiles: { default: { token: TOKEN } },
+    });
     expect(parseConfig("{}", "f")).toEqual({ profiles: {} });
   });
 
@@ -55,7 +60,9 @@ describe("config file", () => {
     await chmod(dir, 0o777);
     await chmod(file, 0o644);
     const warnings: Warning[] = [];
-    expect(await readConfig(file, (warning) => warnings.push(warning))).toEqual({ profiles: { default: { token: TOKEN } } });
+    expect(await readConfig(file, (warning) => warnings.push(warning))).toEqual({
+      profiles: { default: { token: TOKEN } },
+    });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
     expect(warnings.map((w) => w.code)).toEqual(["config_permissions", "config_permissions"]);
@@ -75,7 +82,8 @@ describe("config file", () => {
 describe("checkProfileName", () => {
   it("accepts letters, digits, dot, dash and underscore, and refuses the rest", () => {
     expect(checkProfileName("work-2.eu_1")).toBe("work-2.eu_1");
-    for (const bad of ["", "-x", "a b", "a/b", "x".repeat(65)]) expect(() => checkProfileName(bad)).toThrow(CliError);
+    for (const bad of ["", "-x", "a b", "a/b", "x".repeat(65)])
+      expect(() => checkProfileName(bad)).toThrow(CliError);
   });
 });
 

@@ -7,7 +7,9 @@ import { errorReport, formatErrorJson, formatErrorText } from "./error-report.js
 function dubError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
   return createSDKError({
     statusCode: status,
-    body: JSON.stringify({ error: { code, message, doc_url: `https://dub.co/docs/api-reference/errors#${code}` } }),
+    body: JSON.stringify({
+      error: { code, message, doc_url: `https://dub.co/docs/api-reference/errors#${code}` },
+    }),
     headers: new Headers(headers),
     method: "GET",
     url: "https://api.dub.co/partners",
@@ -16,7 +18,9 @@ function dubError(status: number, code: string, message: string, headers: Record
 
 describe("errorReport", () => {
   it("says `Unauthorized` once, with the code, status, request id and a hint", () => {
-    const report = errorReport(dubError(401, "unauthorized", "Unauthorized: Invalid API key.", { "x-request-id": "req_1" }));
+    const report = errorReport(
+      dubError(401, "unauthorized", "Unauthorized: Invalid API key.", { "x-request-id": "req_1" }),
+    );
     expect(report).toMatchObject({ exitCode: 3, code: "unauthorized", status: 401, requestId: "req_1" });
     expect(report.message).toBe("Dub rejected the token: Invalid API key.");
     expect(report.hint).toContain("dubkit whoami");
@@ -35,7 +39,11 @@ describe("errorReport", () => {
 
   it("turns Dub's 422 into the field and a plain reason", () => {
     const report = errorReport(
-      dubError(422, "unprocessable_entity", "invalid_type: email: Invalid input: expected string, received undefined"),
+      dubError(
+        422,
+        "unprocessable_entity",
+        "invalid_type: email: Invalid input: expected string, received undefined",
+      ),
     );
     expect(report).toMatchObject({ exitCode: 2, code: "unprocessable_entity", field: "email" });
     expect(report.message).toBe("Dub refused the request: email is required.");
@@ -55,7 +63,9 @@ describe("errorReport", () => {
   });
 
   it("reports commander's usage errors without its `error:` prefix", () => {
-    const report = errorReport(new CommanderError(1, "commander.unknownCommand", "error: unknown command 'x'"));
+    const report = errorReport(
+      new CommanderError(1, "commander.unknownCommand", "error: unknown command 'x'"),
+    );
     expect(report).toMatchObject({ exitCode: 2, code: "usage", message: "Unknown command 'x'" });
   });
 
@@ -69,7 +79,10 @@ describe("errorReport", () => {
 
 describe("formatting", () => {
   const report = errorReport(
-    new CliError("No partner with email a@b.co in this program.", 4, { code: "not_found", hint: "List them." }),
+    new CliError("No partner with email a@b.co in this program.", 4, {
+      code: "not_found",
+      hint: "List them.",
+    }),
   );
 
   it("prints one prefix, with the hint indented under the message", () => {
@@ -82,10 +95,23 @@ describe("formatting", () => {
     const line = formatErrorJson(report);
     expect(line.endsWith("\n")).toBe(true);
     expect(JSON.parse(line)).toEqual({
-      error: { code: "not_found", message: "No partner with email a@b.co in this program.", hint: "List them." },
+      error: {
+        code: "not_found",
+        message: "No partner with email a@b.co in this program.",
+        hint: "List them.",
+      },
     });
     const full = JSON.parse(
-      formatErrorJson(errorReport(dubError(422, "unprocessable_entity", "too_big: name: Too big: expected string to have <=100 characters", { "x-request-id": "r" }))),
+      formatErrorJson(
+        errorReport(
+          dubError(
+            422,
+            "unprocessable_entity",
+            "too_big: name: Too big: expected string to have <=100 characters",
+            { "x-request-id": "r" },
+          ),
+        ),
+      ),
     );
     expect(Object.keys(full.error)).toEqual(["code", "message", "status", "field", "requestId"]);
   });

@@ -16,7 +16,10 @@ const base = { pageSize: 3, idOf: (item: Item) => item.id, noun: "partners" };
 
 describe("walkPages", () => {
   it("walks until a page is not full, and stops on an empty page after a full one", async () => {
-    const short = await collect({ ...base, fetchPage: async (n) => (n < 3 ? items(n * 10, 3) : items(n * 10, 1)) });
+    const short = await collect({
+      ...base,
+      fetchPage: async (n) => (n < 3 ? items(n * 10, 3) : items(n * 10, 1)),
+    });
     expect(short.map((page) => page.length)).toEqual([3, 3, 1]);
     const requested: number[] = [];
     const exact = await collect({
@@ -59,6 +62,8 @@ describe("walkPages", () => {
       (caught: unknown) => caught,
     );
     expect(error).toMatchObject({ exitCode: 1, code: "too_many_pages" });
-    expect((error as Error).message).toBe("Stopped after 5 pages (15 partners): the API kept returning full pages.");
+    expect((error as Error).message).toBe(
+      "Stopped after 5 pages (15 partners): the API kept returning full pages.",
+    );
   });
 });

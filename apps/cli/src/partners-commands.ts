@@ -140,16 +140,14 @@ function addImport(partners: Command, { terminal, run }: CommandContext): void {
           "cat partners.jsonl | dubkit partners import - --format jsonl --journal partners.journal --json",
         ]),
     )
-    .action((file: string, options, command: Command) =>
-      run(async () =>
-        (await import("./commands/partners-import.js")).partnersImport(
-          file,
-          options,
-          globalsOf(command),
-          terminal,
-        ),
-      ),
-    );
+    .action((file: string, options, command: Command) => {
+      const globals = globalsOf(command);
+      // The program's --json takes the flag wherever it is typed; the import reads its own.
+      const merged = { ...options, json: options.json === true || globals.json === true };
+      return run(async () =>
+        (await import("./commands/partners-import.js")).partnersImport(file, merged, globals, terminal),
+      );
+    });
 }
 
 /** Adds `partners` and its commands to `program`. */

@@ -5,7 +5,11 @@ describe("plainReason", () => {
   it.each([
     ["Invalid input: expected string, received undefined", "email", "is required"],
     ["Invalid input: expected string, received null", "tenantId", "must be text, not null"],
-    ["Invalid input: expected boolean, received string", "linkProps.archived", "must be true or false, not text"],
+    [
+      "Invalid input: expected boolean, received string",
+      "linkProps.archived",
+      "must be true or false, not text",
+    ],
     ["Invalid input: expected object, received array", "", "must be an object, not an array"],
     ["Too big: expected string to have <=100 characters", "name", "must be at most 100 characters long"],
     ["Too small: expected string to have >=1 characters", "linkProps.externalId", "must not be empty"],
@@ -41,11 +45,15 @@ describe("plainReason", () => {
 
 describe("parseServerIssue", () => {
   it("reads Dub's `<code>: <path>: <message>` 422 format", () => {
-    expect(parseServerIssue("invalid_type: email: Invalid input: expected string, received undefined")).toEqual({
+    expect(
+      parseServerIssue("invalid_type: email: Invalid input: expected string, received undefined"),
+    ).toEqual({
       field: "email",
       reason: "is required",
     });
-    expect(parseServerIssue("too_big: linkProps.testVariants[0].percentage: Too big: expected number to be <=90")).toEqual({
+    expect(
+      parseServerIssue("too_big: linkProps.testVariants[0].percentage: Too big: expected number to be <=90"),
+    ).toEqual({
       field: "linkProps.testVariants[0].percentage",
       reason: "must be at most 90",
     });

@@ -4,7 +4,9 @@ import { REDACTED, redact, rememberSecret } from "./redact.js";
 describe("redact", () => {
   it("hides anything shaped like a Dub key, wherever it is quoted", () => {
     const key = "dub_AbCdEfGh12345678ZyXwVuTs";
-    expect(redact(`--base-url must be a URL, got "${key}".`)).toBe(`--base-url must be a URL, got "${REDACTED}".`);
+    expect(redact(`--base-url must be a URL, got "${key}".`)).toBe(
+      `--base-url must be a URL, got "${REDACTED}".`,
+    );
     expect(redact(`http://x/?token=${key}&a=${key}`)).toBe(`http://x/?token=${REDACTED}&a=${REDACTED}`);
   });
 

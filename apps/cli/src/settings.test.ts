@@ -52,7 +52,9 @@ describe("resolveSettings", () => {
 
   it("chooses the profile by --profile, else DUBKIT_PROFILE, else the default set by `profiles use`", async () => {
     const env = await setup();
-    expect((await resolveSettings(globals({ profile: "work" }), { ...env, DUBKIT_PROFILE: "home" })).profile).toMatchObject({
+    expect(
+      (await resolveSettings(globals({ profile: "work" }), { ...env, DUBKIT_PROFILE: "home" })).profile,
+    ).toMatchObject({
       name: "work",
       source: "--profile",
     });
@@ -71,29 +73,45 @@ describe("resolveSettings", () => {
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(2);
     expect((error as CliError).message).toContain("(profiles: home, work)");
-    await expect(resolveSettings(globals({ profile: "new" }), env, { allowMissingProfile: true })).resolves.toBeDefined();
+    await expect(
+      resolveSettings(globals({ profile: "new" }), env, { allowMissingProfile: true }),
+    ).resolves.toBeDefined();
   });
 
   it("warns when the environment overrides a profile chosen by name", async () => {
     const env = await setup();
     const warnings: Warning[] = [];
-    await resolveSettings(globals({ profile: "work" }), { ...env, DUB_API_KEY: ENV }, { warn: (w) => warnings.push(w) });
+    await resolveSettings(
+      globals({ profile: "work" }),
+      { ...env, DUB_API_KEY: ENV },
+      { warn: (w) => warnings.push(w) },
+    );
     expect(warnings).toEqual([
-      { code: "profile_overridden", message: 'Profile "work" is selected, but DUB_API_KEY overrides its token.' },
+      {
+        code: "profile_overridden",
+        message: 'Profile "work" is selected, but DUB_API_KEY overrides its token.',
+      },
     ]);
   });
 
   it("trims a CRLF-terminated DUB_API_KEY and refuses one a header cannot carry", async () => {
     const env = await setup();
     expect((await resolveSettings(globals(), { ...env, DUB_API_KEY: `${ENV}\r\n` })).token?.value).toBe(ENV);
-    await expect(resolveSettings(globals(), { ...env, DUB_API_KEY: "dub_a b" })).rejects.toThrow(/DUB_API_KEY contains/);
+    await expect(resolveSettings(globals(), { ...env, DUB_API_KEY: "dub_a b" })).rejects.toThrow(
+      /DUB_API_KEY contains/,
+    );
   });
 
   it("refuses a base URL that is not http(s), naming where it came from and redacting a token in it", async () => {
     const env = await setup();
-    await expect(resolveSettings(globals(), { ...env, DUB_API_URL: "api.dub.co" })).rejects.toThrow(/^DUB_API_URL must be/);
-    const error = await resolveSettings(globals({ baseUrl: FLAG }), env).catch((caught: Error) => caught);
-    expect(error.message).toContain("--base-url");
-    expect(error.message).not.toContain(FLAG);
+    await expect(resolveSettings(globals(), { ...env, DUB_API_URL: "api.dub.co" })).rejects.toThrow(
+      /^DUB_API_URL must be/,
+    );
+    const error = await resolveSettings(globals({ baseUrl: FLAG }), env).then(
+      () => undefined,
+      (caught: Error) => caught,
+    );
+    expect(error?.message).toContain("--base-url");
+    expect(error?.message).not.toContain(FLAG);
   });
 });

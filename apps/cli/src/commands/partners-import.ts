@@ -8,7 +8,6 @@ import { formatIssues, safeParse } from "@dubkit/core/schema";
 import { createPartnerBody } from "@dubkit/partners/schemas";
 import { openApiClient } from "../api-client.js";
 import { CliError } from "../cli-error.js";
-import { errorReport } from "../error-report.js";
 import { ExitCode, exitCodeFor } from "../exit-codes.js";
 import { type GlobalOptions, parseCount } from "../global-options.js";
 import { FailureReport } from "../import/failure-report.js";
@@ -210,5 +209,5 @@ export async function partnersImport(
 }
 
 function errorText(error: unknown): string {
-  return errorReport(error).message;
+  return error instanceof Error ? error.message : String(error);
 }

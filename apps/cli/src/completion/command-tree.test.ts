@@ -21,15 +21,22 @@ it("walks every command of the program, with its subcommands", () => {
 });
 
 it("knows which flags take a value, and completes choices, files and profiles", () => {
-  const flags = new Map(at("partners list")?.flags.flatMap((flag) => flag.names.map((name) => [name, flag.value])));
+  const flags = new Map(
+    at("partners list")?.flags.flatMap((flag) => flag.names.map((name) => [name, flag.value])),
+  );
   expect(flags.get("--status")).toEqual({
     kind: "choices",
     choices: ["pending", "approved", "rejected", "invited", "declined", "deactivated", "banned", "archived"],
   });
-  expect(flags.get("--format")).toEqual({ kind: "choices", choices: ["table", "json", "jsonl", "csv", "tsv"] });
+  expect(flags.get("--format")).toEqual({
+    kind: "choices",
+    choices: ["table", "json", "jsonl", "csv", "tsv"],
+  });
   expect(flags.get("--all")).toBeUndefined();
   expect(flags.has("--all")).toBe(true);
-  const create = new Map(at("partners create")?.flags.flatMap((flag) => flag.names.map((name) => [name, flag.value])));
+  const create = new Map(
+    at("partners create")?.flags.flatMap((flag) => flag.names.map((name) => [name, flag.value])),
+  );
   expect(create.get("--data")).toEqual({ kind: "file" });
   expect(create.get("--name")).toEqual({ kind: "any" });
   const root = new Map(at("")?.flags.flatMap((flag) => flag.names.map((name) => [name, flag.value])));

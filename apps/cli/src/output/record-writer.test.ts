@@ -2,9 +2,9 @@ import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { PassThrough } from "node:stream";
 import { text } from "node:stream/consumers";
+import { parse } from "csv-parse/sync";
 import pc from "picocolors";
 import { describe, expect, it } from "vitest";
-import { parse } from "csv-parse/sync";
 import { displayWidth } from "./display-width.js";
 import type { OutputFormat } from "./output-format.js";
 import { type Column, createRecordWriter } from "./record-writer.js";
@@ -18,10 +18,14 @@ const columns: Column<Row>[] = [
 const rows: Row[] = [
   { id: "pn_1", name: "李小龙", note: "a\tb" },
   { id: "pn_22", name: "प्रिया शर्मा", note: null },
-  { id: "pn_333", name: "Ada, \"the\" Countess", note: "line\nbreak" },
+  { id: "pn_333", name: 'Ada, "the" Countess', note: "line\nbreak" },
 ];
 
-async function render(format: OutputFormat, pages: Row[][], options: { width?: number; paged?: boolean } = {}) {
+async function render(
+  format: OutputFormat,
+  pages: Row[][],
+  options: { width?: number; paged?: boolean } = {},
+) {
   const out = new PassThrough();
   const done = text(out);
   const writer = createRecordWriter({ format, columns, out, colors: pc.createColors(false), ...options });
@@ -42,7 +46,7 @@ describe("createRecordWriter", () => {
     expect(displayWidth(lines[2]!)).toBe(17);
     // The third row came in a later page: its longer id and name are cut to the first page's widths; the
     // last column, with no terminal width to keep to, is not.
-    expect(lines[3]).toBe("pn_3…  Ada, \"the…  line break");
+    expect(lines[3]).toBe('pn_3…  Ada, "the…  line break');
     expect(displayWidth(lines[3]!) - displayWidth("line break")).toBe(19);
   });
 
@@ -50,12 +54,12 @@ describe("createRecordWriter", () => {
     const output = await render("table", [rows], { width: 30 });
     const lines = output.trimEnd().split("\n");
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(30);
-    expect(lines[3]).toBe("pn_333  Ada, \"the…  line break");
+    expect(lines[3]).toBe('pn_333  Ada, "the…  line break');
   });
 
   it("writes TSV without a header, escaping tabs and line breaks", async () => {
     expect(await render("tsv", [rows])).toBe(
-      "pn_1\t李小龙\ta\\tb\npn_22\tप्रिया शर्मा\t\npn_333\tAda, \"the\" Countess\tline\\nbreak\n",
+      'pn_1\t李小龙\ta\\tb\npn_22\tप्रिया शर्मा\t\npn_333\tAda, "the" Countess\tline\\nbreak\n',
     );
   });
 
@@ -70,9 +74,16 @@ describe("createRecordWriter", () => {
   });
 
   it("writes JSON Lines and JSON arrays, paged or not", async () => {
-    expect((await render("jsonl", [rows])).trimEnd().split("\n").map((line) => JSON.parse(line))).toEqual(rows);
+    expect(
+      (await render("jsonl", [rows]))
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual(rows);
     expect(JSON.parse(await render("json", [rows]))).toEqual(rows);
-    expect(JSON.parse(await render("json", [rows.slice(0, 1), rows.slice(1)], { paged: true }))).toEqual(rows);
+    expect(JSON.parse(await render("json", [rows.slice(0, 1), rows.slice(1)], { paged: true }))).toEqual(
+      rows,
+    );
     expect(JSON.parse(await render("json", [], { paged: true }))).toEqual([]);
   });
 
@@ -80,7 +91,13 @@ describe("createRecordWriter", () => {
     const before = (await readdir(tmpdir())).filter((name) => name.startsWith("dubkit-list-")).length;
     const out = new PassThrough();
     const done = text(out);
-    const writer = createRecordWriter({ format: "json", columns, out, colors: pc.createColors(false), paged: true });
+    const writer = createRecordWriter({
+      format: "json",
+      columns,
+      out,
+      colors: pc.createColors(false),
+      paged: true,
+    });
     await writer.write(rows);
     await writer.abort();
     out.end();

@@ -22,7 +22,8 @@ it("shrinks the widest shrinkable column first until the line fits", () => {
   expect(widths).toEqual([28, 29, 29, 8]);
 });
 
-it("never shrinks a column below its minimum, even if the line stays too long", () => {
-  const widths = fitWidths(columns, 40);
-  expect(widths).toEqual([28, 8, 8, 8]);
+it("cuts from the right when shrinkable columns are at their minimum and the line is still too long", () => {
+  expect(fitWidths(columns, 56)).toEqual([28, 8, 8, 6]);
+  expect(fitWidths(columns, 40)).toEqual([28, 4, 1, 1]);
+  expect(total(fitWidths(columns, 40))).toBe(40);
 });

@@ -1,5 +1,6 @@
-// Column widths for a table that fits the terminal: the widest shrinkable column gives up a column
-// at a time until the line fits or every shrinkable column is down to its minimum.
+// Column widths for a table that fits the terminal, so a row never wraps: the widest shrinkable
+// column (names, emails) gives up a column at a time down to a minimum; if the line is still too
+// long, columns are cut from the right, as if the table ran past the screen's edge.
 
 /** Columns between two cells. */
 export const GAP = 2;
@@ -27,6 +28,13 @@ export function fitWidths(columns: readonly ColumnSize[], available: number | un
     if (widest === -1) break;
     widths[widest] = (widths[widest] ?? 0) - 1;
     total--;
+  }
+  // One column is left for the "…" of a cut cell.
+  for (let i = columns.length - 1; i >= 0 && total > available; i--) {
+    const cut = Math.min(total - available, (widths[i] ?? 0) - 1);
+    if (cut <= 0) continue;
+    widths[i] = (widths[i] ?? 0) - cut;
+    total -= cut;
   }
   return widths;
 }
