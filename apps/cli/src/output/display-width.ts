@@ -23,20 +23,28 @@ export function cellText(text: string): string {
   return text.replace(CONTROL, (char) => (char === "\n" || char === "\r" || char === "\t" ? " " : "\uFFFD"));
 }
 
-function graphemeWidth(grapheme: string): number {
-  if (grapheme.length > 1 && EMOJI.test(grapheme)) return 2;
+/** wcwidth summed over the code points: marks and format characters 0, East Asian wide 2, others 1. */
+function codePointsWidth(text: string): number {
   let width = 0;
-  for (const char of grapheme) {
+  for (const char of text) {
     if (ZERO_WIDTH.test(char)) continue;
     width += eastAsianWidth(char.codePointAt(0) ?? 0);
   }
   return width;
 }
 
+function graphemeWidth(grapheme: string): number {
+  return grapheme.length > 1 && EMOJI.test(grapheme) ? 2 : codePointsWidth(grapheme);
+}
+
+// Only emoji sequences need grapheme clusters; any other text is measured code point by code point.
+const CLUSTERED = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u200D\uFE0F\u20E3]/u;
+
 /** The columns `text` (free of control characters, see {@link cellText}) takes on a terminal. */
 export function displayWidth(text: string): number {
   // Printable ASCII is one column a character; most cells are that.
   if (/^[\x20-\x7E]*$/.test(text)) return text.length;
+  if (!CLUSTERED.test(text)) return codePointsWidth(text);
   let width = 0;
   for (const { segment } of segmenter.segment(text)) width += graphemeWidth(segment);
   return width;
