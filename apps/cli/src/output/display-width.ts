@@ -38,7 +38,7 @@ function graphemeWidth(grapheme: string): number {
 }
 
 // Only emoji sequences need grapheme clusters; any other text is measured code point by code point.
-const CLUSTERED = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u200D\uFE0F\u20E3]/u;
+const CLUSTERED = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u200D|\uFE0F|\u20E3/u;
 
 /** The columns `text` (free of control characters, see {@link cellText}) takes on a terminal. */
 export function displayWidth(text: string): number {
