@@ -13,7 +13,7 @@ import { ExitCode } from "./exit-codes.js";
 import { type GlobalOptions, parseBaseUrl } from "./global-options.js";
 import { rememberSecret } from "./redact.js";
 import { checkToken } from "./token.js";
-import type { WarningSink } from "./warning.js";
+import type { Warning, WarningSink } from "./warning.js";
 import { configFile } from "./xdg-paths.js";
 
 /** Dub's API. */
@@ -82,6 +82,49 @@ export interface ResolveOptions {
   warn?: WarningSink;
 }
 
+function chooseToken(
+  globals: GlobalOptions,
+  env: Env,
+  profile: Settings["profile"],
+  where: string,
+): Settings["token"] {
+  const envToken = fromEnv(env, "DUB_API_KEY");
+  if (globals.token !== undefined) return { value: checkToken(globals.token, "--token"), source: "--token" };
+  if (envToken !== undefined) return { value: checkToken(envToken, "DUB_API_KEY"), source: "DUB_API_KEY" };
+  if (profile.stored?.token) return { value: checkToken(profile.stored.token, where), source: "profile" };
+  return undefined;
+}
+
+function chooseBaseUrl(
+  globals: GlobalOptions,
+  env: Env,
+  profile: Settings["profile"],
+  where: string,
+): Settings["baseUrl"] {
+  const envUrl = fromEnv(env, "DUB_API_URL");
+  if (globals.baseUrl !== undefined)
+    return { value: parseBaseUrl(globals.baseUrl, "--base-url"), source: "--base-url" };
+  if (envUrl !== undefined) return { value: parseBaseUrl(envUrl, "DUB_API_URL"), source: "DUB_API_URL" };
+  if (profile.stored?.baseUrl) {
+    return { value: parseBaseUrl(profile.stored.baseUrl, `the base URL of ${where}`), source: "profile" };
+  }
+  return { value: DUB_API_URL, source: "default" };
+}
+
+/** A warning when a profile chosen by name has its token or URL overridden by a flag or the environment. */
+function overrideWarning(settings: Omit<Settings, "configFile" | "config">): Warning | undefined {
+  const { profile, token, baseUrl } = settings;
+  const overridden = [
+    profile.stored?.token && token && token.source !== "profile" ? `${token.source} overrides its token` : "",
+    profile.stored?.baseUrl && baseUrl.source !== "profile" ? `${baseUrl.source} overrides its base URL` : "",
+  ].filter(Boolean);
+  if (overridden.length === 0) return undefined;
+  return {
+    code: "profile_overridden",
+    message: `Profile "${profile.name}" is selected, but ${overridden.join(" and ")}.`,
+  };
+}
+
 /** Resolves the profile, token and base URL; validates each value it takes, naming its source. */
 export async function resolveSettings(
   globals: GlobalOptions,
@@ -95,41 +138,12 @@ export async function resolveSettings(
   if (explicit && !profile.stored && !options.allowMissingProfile)
     throw unknownProfile(profile.name, config, file);
   const where = `profile "${profile.name}" in ${file}`;
-
-  let token: Settings["token"];
-  const envToken = fromEnv(env, "DUB_API_KEY");
-  if (globals.token !== undefined) token = { value: checkToken(globals.token, "--token"), source: "--token" };
-  else if (envToken !== undefined)
-    token = { value: checkToken(envToken, "DUB_API_KEY"), source: "DUB_API_KEY" };
-  else if (profile.stored?.token)
-    token = { value: checkToken(profile.stored.token, where), source: "profile" };
+  const token = chooseToken(globals, env, profile, where);
   if (token) rememberSecret(token.value);
-
-  let baseUrl: Settings["baseUrl"];
-  const envUrl = fromEnv(env, "DUB_API_URL");
-  if (globals.baseUrl !== undefined)
-    baseUrl = { value: parseBaseUrl(globals.baseUrl, "--base-url"), source: "--base-url" };
-  else if (envUrl !== undefined)
-    baseUrl = { value: parseBaseUrl(envUrl, "DUB_API_URL"), source: "DUB_API_URL" };
-  else if (profile.stored?.baseUrl) {
-    baseUrl = { value: parseBaseUrl(profile.stored.baseUrl, `the base URL of ${where}`), source: "profile" };
-  } else baseUrl = { value: DUB_API_URL, source: "default" };
-
-  if (explicit && profile.stored) {
-    const overridden = [
-      profile.stored.token && token && token.source !== "profile"
-        ? `${token.source} overrides its token`
-        : "",
-      profile.stored.baseUrl && baseUrl.source !== "profile"
-        ? `${baseUrl.source} overrides its base URL`
-        : "",
-    ].filter(Boolean);
-    if (overridden.length > 0) {
-      options.warn?.({
-        code: "profile_overridden",
-        message: `Profile "${profile.name}" is selected, but ${overridden.join(" and ")}.`,
-      });
-    }
+  const baseUrl = chooseBaseUrl(globals, env, profile, where);
+  if (explicit) {
+    const warning = overrideWarning({ profile, token, baseUrl });
+    if (warning) options.warn?.(warning);
   }
   return { configFile: file, config, profile, token, baseUrl };
 }
