@@ -27,7 +27,7 @@ export interface WhoamiInfo {
 
 function describeSource(source: string, settings: Settings): string {
   if (source === "profile") return `profile "${settings.profile.name}"`;
-  if (source === "config") return "the default set by `dubkit profiles use`";
+  if (source === "config") return "the default profile";
   if (source === "default") return "default";
   return source;
 }
