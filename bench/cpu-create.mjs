@@ -31,7 +31,9 @@ const input = { email: "jane@example.com", name: "Jane Doe", tenantId: "user_42"
 
 /** The emulator's bin in a child process, without a rate limit; resolves to its URL and key. */
 async function startEmulator() {
-  const bin = createRequire(import.meta.url).resolve("@dubkit/emulator/package.json").replace(/package\.json$/, "bin/dubkit-emulator.js");
+  const bin = createRequire(import.meta.url)
+    .resolve("@dubkit/emulator/package.json")
+    .replace(/package\.json$/, "bin/dubkit-emulator.js");
   const child = spawn(process.execPath, [bin, "--no-rate-limit", "--quiet", "--seed", "1"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -54,7 +56,12 @@ const factories = {
     return {
       label: "undici.Pool.request + JSON.parse (floor)",
       send: async () => {
-        const response = await pool.request({ path: "/partners", method: "POST", headers, body: JSON.stringify(input) });
+        const response = await pool.request({
+          path: "/partners",
+          method: "POST",
+          headers,
+          body: JSON.stringify(input),
+        });
         return JSON.parse(await response.body.text());
       },
       close: () => pool.close(),
@@ -67,7 +74,12 @@ const factories = {
     return {
       label: "undici.request(url) on an Agent",
       send: async () => {
-        const response = await request(`${url}/partners`, { method: "POST", headers, body: JSON.stringify(input), dispatcher });
+        const response = await request(`${url}/partners`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify(input),
+          dispatcher,
+        });
         return response.body.json();
       },
       close: () => dispatcher.close(),
@@ -171,11 +183,15 @@ try {
   for (const name of names) {
     const us = (totals[name] / ROUNDS).toFixed(1).padStart(7);
     const spread = `${quantile(ratios[name], 0.25).toFixed(2)}-${quantile(ratios[name], 0.75).toFixed(2)}`;
-    console.log(`  ${clients[name].label.padEnd(50)} ${us} µs  ${ratioOf(name).toFixed(2)}x floor (IQR ${spread})`);
+    console.log(
+      `  ${clients[name].label.padEnd(50)} ${us} µs  ${ratioOf(name).toFixed(2)}x floor (IQR ${spread})`,
+    );
   }
   if (clients.dubkit) {
     const ratio = ratioOf("dubkit");
-    console.log(`Target: ${clients.dubkit.label} <= ${TARGET}x floor: ${ratio <= TARGET ? "met" : "MISSED"} (${ratio.toFixed(2)}x)`);
+    console.log(
+      `Target: ${clients.dubkit.label} <= ${TARGET}x floor: ${ratio <= TARGET ? "met" : "MISSED"} (${ratio.toFixed(2)}x)`,
+    );
   }
   for (const client of Object.values(clients)) await client.close();
 } finally {

@@ -117,7 +117,10 @@ export const disposed: Promise<void> = dub[Symbol.asyncDispose]();
       }),
     );
     const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-    await runToSuccess(node, [tsc, "-p", project], { label: "tsc on the Workers-style consumer", cwd: project });
+    await runToSuccess(node, [tsc, "-p", project], {
+      label: "tsc on the Workers-style consumer",
+      cwd: project,
+    });
   });
 
   test("ship no @internal member, no source map and no reference to unshipped sources", async () => {

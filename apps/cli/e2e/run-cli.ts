@@ -17,7 +17,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** A fresh HOME with its own XDG config and data dirs, and no token in the environment. */
+/**
+ * A fresh HOME with its own XDG config and data dirs, and no token in the environment. Requests to
+ * anything but loopback go to a proxy on a closed loopback port, so a test that would reach the
+ * internet (e.g. Dub's API, when no base URL reached the CLI) fails at once instead.
+ */
 export async function isolatedEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
   const home = await mkdtemp(join(tmpdir(), "dubkit-e2e-"));
   const env: Record<string, string> = {};
@@ -30,6 +34,9 @@ export async function isolatedEnv(extra: Record<string, string> = {}): Promise<R
     HOME: home,
     XDG_CONFIG_HOME: join(home, ".config"),
     XDG_DATA_HOME: join(home, ".local", "share"),
+    HTTPS_PROXY: "http://127.0.0.1:9",
+    HTTP_PROXY: "http://127.0.0.1:9",
+    NO_PROXY: "127.0.0.1,localhost",
     ...extra,
   };
 }

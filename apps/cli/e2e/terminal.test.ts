@@ -1,11 +1,12 @@
-// The import as a person sees it in a real terminal: tmux gives the CLI a TTY, shows what it draws,
-// and delivers Ctrl-C the way a keyboard does.
+// The CLI as a person sees it in a real terminal: tmux gives it a TTY, shows what it draws (the
+// import's progress bar, tables of wide characters) and delivers keys the way a keyboard does.
 
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { startEmulator } from "@dubkit/emulator";
-import { expect, it } from "vitest";
+import { type Emulator, startEmulator } from "@dubkit/emulator";
+import { Dub } from "@dubkit/partners";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCsv } from "./fixtures.js";
 import { BIN, isolatedEnv } from "./run-cli.js";
 
@@ -54,27 +55,113 @@ it("draws a progress bar on a terminal, and Ctrl-C stops with a summary and exit
 }, 30_000);
 
 it("asks for the login token at a hidden prompt and never echoes it", async () => {
+  const emulator = await startEmulator({ port: 0, rateLimit: false });
   const socket = `dubkit-e2e-login-${process.pid}`;
   try {
     const e = await isolatedEnv({ TERM: "xterm-256color" });
     const envArgs = Object.entries(e).map(([key, value]) => `${key}=${quote(value)}`);
-    const command = `env -i ${envArgs.join(" ")} ${quote(process.execPath)} ${quote(BIN)} login; echo "EXIT=$?"; sleep 30`;
+    const command = `env -i ${envArgs.join(" ")} ${quote(process.execPath)} ${quote(BIN)} --base-url ${emulator.url} login; echo "EXIT=$?"; sleep 30`;
     tmux(socket, "new-session", "-d", "-s", "dubkit", "-x", "160", "-y", "20", command);
     await waitForScreen(socket, (screen) => screen.includes("Dub API token (input hidden):"));
-    const token = "dub_typedtypedtypedtypedtyped";
+    const token = emulator.apiKey;
     tmux(socket, "send-keys", "-t", "dubkit", "-l", token);
     tmux(socket, "send-keys", "-t", "dubkit", "Enter");
     const after = await waitForScreen(socket, (screen) => screen.includes("EXIT="));
     expect(after).toContain("EXIT=0");
-    expect(after).toContain("Saved dub_…yped");
+    expect(after).toContain(`Saved dub_…${token.slice(-4)} as profile "default"`);
     expect(after).not.toContain(token);
     const file = join(e.XDG_CONFIG_HOME as string, "dubkit", "config.json");
-    expect(JSON.parse(await readFile(file, "utf8"))).toEqual({ token });
+    expect(JSON.parse(await readFile(file, "utf8"))).toEqual({
+      profiles: { default: { token, baseUrl: emulator.url } },
+    });
   } finally {
     try {
       tmux(socket, "kill-server");
     } catch {
       // The server is gone already.
     }
+    await emulator.stop();
   }
 }, 30_000);
+
+/** The screen column where tmux drew the start of each match of `text`, by row, found with copy-mode search. */
+function columnsOf(socket: string, text: string, rows: number): Map<number, number> {
+  tmux(socket, "copy-mode", "-t", "dubkit");
+  tmux(socket, "send-keys", "-t", "dubkit", "-X", "history-top");
+  const found = new Map<number, number>();
+  for (let i = 0; i < rows; i++) {
+    tmux(socket, "send-keys", "-t", "dubkit", "-X", "search-forward", text);
+    // tmux leaves the cursor on the match's last character.
+    const [x, y] = tmux(socket, "display", "-p", "-t", "dubkit", "#{copy_cursor_x} #{copy_cursor_y}")
+      .trim()
+      .split(" ")
+      .map(Number);
+    found.set(y as number, (x as number) - (text.length - 1));
+  }
+  tmux(socket, "send-keys", "-t", "dubkit", "-X", "cancel");
+  return found;
+}
+
+describe("a table of CJK, Devanagari and Thai names on a terminal", () => {
+  const names = ["李小龙", "प्रिया शर्मा", "สมชาย ใจดี", "Ada Lovelace", "山田 太郎"];
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, rateLimit: false });
+    await using dub = new Dub({ token: emulator.apiKey, serverURL: emulator.url });
+    // Emails of one length, so each row's email starts where the column does.
+    for (const [i, name] of names.entries()) await dub.partners.create({ email: `p${i}@example.com`, name });
+  });
+  afterAll(async () => {
+    await emulator.stop();
+  });
+
+  async function showTable(socket: string, width: number): Promise<string> {
+    const e = await isolatedEnv({ DUB_API_KEY: emulator.apiKey, TERM: "xterm-256color" });
+    const envArgs = Object.entries(e).map(([key, value]) => `${key}=${quote(value)}`);
+    const command = `env -i ${envArgs.join(" ")} ${quote(process.execPath)} ${quote(BIN)} --base-url ${emulator.url} partners list --sort-by createdAt --sort-order asc; echo "EXIT=$?"; sleep 30`;
+    tmux(socket, "new-session", "-d", "-s", "dubkit", "-x", String(width), "-y", "20", command);
+    return waitForScreen(socket, (screen) => screen.includes("EXIT="));
+  }
+
+  it("keeps every column aligned on screen, as tmux draws it", async () => {
+    const socket = `dubkit-e2e-table-${process.pid}`;
+    try {
+      const screen = await showTable(socket, 160);
+      expect(screen).toContain("EXIT=0");
+      expect(screen.split("\n")[0]).toMatch(/^id\s+name\s+email\s+status\s+tenantId\s+createdAt$/);
+      for (const name of names) expect(screen).toContain(name);
+      const emails = columnsOf(socket, "@example.com", names.length);
+      const statuses = columnsOf(socket, "approved", names.length);
+      expect([...emails.keys()].sort()).toEqual([1, 2, 3, 4, 5]);
+      expect(new Set(emails.values()).size, JSON.stringify([...emails])).toBe(1);
+      expect([...statuses.keys()].sort()).toEqual([1, 2, 3, 4, 5]);
+      expect(new Set(statuses.values()).size, JSON.stringify([...statuses])).toBe(1);
+    } finally {
+      try {
+        tmux(socket, "kill-server");
+      } catch {
+        // The server is gone already.
+      }
+    }
+  }, 30_000);
+
+  it("fits a narrow terminal: rows are cut, not wrapped, and stay aligned", async () => {
+    const socket = `dubkit-e2e-narrow-${process.pid}`;
+    try {
+      const screen = await showTable(socket, 72);
+      const lines = screen.split("\n");
+      // One line per row: nothing wrapped onto a second line.
+      expect(lines.slice(0, 6).every((line) => line !== "" && !line.startsWith("EXIT"))).toBe(true);
+      expect(lines[6]).toBe("EXIT=0");
+      expect(screen).toContain("…");
+      const statuses = columnsOf(socket, "approved", names.length);
+      expect(new Set(statuses.values()).size, JSON.stringify([...statuses])).toBe(1);
+    } finally {
+      try {
+        tmux(socket, "kill-server");
+      } catch {
+        // The server is gone already.
+      }
+    }
+  }, 30_000);
+});

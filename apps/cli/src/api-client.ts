@@ -1,49 +1,55 @@
-// Opens the SDK client a command talks through: the real API with the resolved token, or, with
-// `--local`, an embedded emulator whose state persists under the XDG data directory.
+// Opens the SDK client a command talks through: the API the settings resolve to (flag > environment >
+// profile), or, with `--local`, an embedded emulator whose state persists under the XDG data directory.
 
 import type { Dub } from "@dubkit/partners";
 import { CliError } from "./cli-error.js";
 import { ExitCode } from "./exit-codes.js";
-import { type GlobalOptions, parseBaseUrl, parseCount } from "./global-options.js";
+import { type GlobalOptions, parseCount } from "./global-options.js";
+import { resolveSettings, type Settings } from "./settings.js";
 import type { Terminal } from "./terminal.js";
-import { resolveToken } from "./token.js";
-import { configFile } from "./xdg-paths.js";
+import { warningSink } from "./warning.js";
 
 /** An open client and how to release it. */
 export interface ApiClient {
   dub: Dub;
   /** Where requests go. */
-  serverURL: string | undefined;
+  serverURL: string;
+  /** How the token and URL were chosen; absent with `--local`. */
+  settings?: Settings;
   close(): Promise<void>;
 }
 
-/** The message shown when no token can be found. */
-export const NO_TOKEN_MESSAGE =
-  "No Dub API token. Provide one with --token, the DUB_API_KEY environment variable, or `dubkit login`; " +
-  "or add --local to use a local emulator (no account needed).";
+/** The error for a command that needs a token and has none. */
+export function noTokenError(profile: string): CliError {
+  return new CliError(
+    "No Dub API token. Provide one with --token, the DUB_API_KEY environment variable, or `dubkit login`; " +
+      "or add --local to use a local emulator (no account needed).",
+    ExitCode.auth,
+    { code: "no_token", hint: `Save a token for profile "${profile}": dubkit login --profile ${profile}` },
+  );
+}
 
-/** Creates the client for `globals`, starting the embedded emulator for `--local`. */
-export async function openApiClient(globals: GlobalOptions, terminal: Terminal): Promise<ApiClient> {
+/** Creates a client for `token` at `serverURL` with the global options' timeout, retries and debug log. */
+export async function createClient(
+  token: string,
+  serverURL: string,
+  globals: GlobalOptions,
+  terminal: Terminal,
+): Promise<{ dub: Dub; close(): Promise<void> }> {
   const timeoutMs = parseCount("--timeout", globals.timeout, 1);
   const retries = parseCount("--retries", globals.retries);
-  let serverURL = parseBaseUrl(globals.baseUrl);
-  let token: string;
-  let stopLocal: (() => Promise<void>) | undefined;
-  if (globals.local) {
-    const { startLocalEmulator } = await import("./local-emulator.js");
-    const local = await startLocalEmulator(terminal.env, terminal.stderr);
-    token = local.apiKey;
-    serverURL = local.url;
-    stopLocal = local.stop;
-  } else {
-    const resolved = await resolveToken(globals.token, terminal.env, configFile(terminal.env));
-    if (!resolved) throw new CliError(NO_TOKEN_MESSAGE, ExitCode.auth);
-    token = resolved.token;
-  }
   const { Dub } = await import("@dubkit/partners");
+  let log: import("./request-log.js").RequestLog | undefined;
+  if (globals.debug) {
+    const [{ createNodeFetch }, { requestLog }] = await Promise.all([
+      import("@dubkit/fetch/node"),
+      import("./request-log.js"),
+    ]);
+    log = requestLog(createNodeFetch(), (line) => terminal.stderr.write(`${line}\n`));
+  }
   const dub = new Dub({
     token,
-    ...(serverURL === undefined ? {} : { serverURL }),
+    serverURL,
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(retries === undefined
       ? {}
@@ -53,14 +59,41 @@ export async function openApiClient(globals: GlobalOptions, terminal: Terminal):
               ? { strategy: "none" as const }
               : { strategy: "backoff" as const, maxRetries: retries },
         }),
-    ...(globals.debug ? { debug: (line: string) => void terminal.stderr.write(`${line}\n`) } : {}),
+    ...(log ? { fetch: log.fetch, hooks: log.hooks } : {}),
   });
   return {
     dub,
-    serverURL,
     close: async () => {
       await dub.close();
-      await stopLocal?.();
+      await log?.close();
     },
   };
+}
+
+/** Creates the client for `globals`, starting the embedded emulator for `--local`. */
+export async function openApiClient(globals: GlobalOptions, terminal: Terminal): Promise<ApiClient> {
+  if (globals.local) {
+    const { startLocalEmulator } = await import("./local-emulator.js");
+    const local = await startLocalEmulator(terminal.env, terminal.stderr);
+    try {
+      const client = await createClient(local.apiKey, local.url, globals, terminal);
+      return {
+        dub: client.dub,
+        serverURL: local.url,
+        close: async () => {
+          await client.close();
+          await local.stop();
+        },
+      };
+    } catch (error) {
+      await local.stop();
+      throw error;
+    }
+  }
+  const settings = await resolveSettings(globals, terminal.env, {
+    warn: warningSink(terminal.stderr, globals.json === true),
+  });
+  if (!settings.token) throw noTokenError(settings.profile.name);
+  const client = await createClient(settings.token.value, settings.baseUrl.value, globals, terminal);
+  return { ...client, serverURL: settings.baseUrl.value, settings };
 }

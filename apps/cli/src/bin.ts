@@ -1,34 +1,49 @@
 // The `dubkit` executable: parses the command line, runs the command, and maps whatever it ends
-// with to a documented exit code. Messages go to stderr; stdout carries only data.
+// with to a documented exit code. Messages go to stderr; stdout carries only data. Every error is
+// reported here, in one voice: `dubkit: …` for people, one JSON object under --json.
 
-import { CommanderError } from "commander";
-import { CliError } from "./cli-error.js";
-import { ExitCode, exitCodeFor } from "./exit-codes.js";
+import { type Command, CommanderError } from "commander";
+import { errorReport, formatErrorJson, formatErrorText } from "./error-report.js";
+import { ExitCode } from "./exit-codes.js";
+import { commandPath, wantsJsonErrors } from "./json-errors.js";
 import { buildProgram } from "./program.js";
+import { redact } from "./redact.js";
 import { processTerminal } from "./terminal.js";
+
+// Commander's own non-errors: help or the version was printed.
+const PRINTED = new Set(["commander.helpDisplayed", "commander.version", "commander.help"]);
 
 async function main(argv: string[]): Promise<number> {
   const terminal = processTerminal();
   let exitCode: number = ExitCode.ok;
-  const program = buildProgram(terminal, (code) => {
-    exitCode = code;
-  });
+  let command: Command | undefined;
+  const program = buildProgram(
+    terminal,
+    (code) => {
+      exitCode = code;
+    },
+    (entered) => {
+      command = entered;
+    },
+  );
   try {
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and --version are successes; every other commander error is a usage error it already printed.
+    if (error instanceof CommanderError && PRINTED.has(error.code)) {
+      // `dubkit partners` alone prints its help as a usage error.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if ((error as { cancelled?: boolean }).cancelled) return ExitCode.interrupted;
-    const code = exitCodeFor(error);
-    const message = error instanceof CliError || error instanceof Error ? error.message : String(error);
-    terminal.stderr.write(`dubkit: ${message}\n`);
+    const report = errorReport(error);
+    if (error instanceof CommanderError)
+      report.hint = `See \`${commandPath(command)} --help\` for its usage.`;
+    const json = wantsJsonErrors(argv.slice(2), command);
+    terminal.stderr.write(json ? formatErrorJson(report) : formatErrorText(report));
     if (argv.includes("--debug") && error instanceof Error && error.stack) {
-      terminal.stderr.write(`${error.stack}\n`);
+      terminal.stderr.write(`${redact(error.stack)}\n`);
     }
-    return code;
+    return report.exitCode;
   }
 }
 

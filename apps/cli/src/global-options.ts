@@ -2,14 +2,18 @@
 
 import { CliError } from "./cli-error.js";
 import { ExitCode } from "./exit-codes.js";
+import { redact } from "./redact.js";
 
 /** Global options (`dubkit --help` lists them). */
 export interface GlobalOptions {
   token?: string;
   baseUrl?: string;
+  profile?: string;
   timeout?: string;
   retries?: string;
   debug?: boolean;
+  /** Output and errors as JSON (every command's `--json` is the same switch). */
+  json?: boolean;
   /** False with `--no-color`. */
   color: boolean;
   local?: boolean;
@@ -21,27 +25,27 @@ export function parseCount(name: string, value: string | undefined, min = 0): nu
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
     throw new CliError(
-      `${name} must be a whole number${min > 0 ? ` of at least ${min}` : ""}, got "${value}".`,
+      `${name} must be a whole number${min > 0 ? ` of at least ${min}` : ""}, got "${redact(value)}".`,
       ExitCode.usage,
+      { field: name },
     );
   }
   return n;
 }
 
-/** Checks `--base-url` is an http(s) URL. */
-export function parseBaseUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  let url: URL;
+/** Checks a base URL (from `source`: `--base-url`, `DUB_API_URL`, a profile) is an http(s) URL; drops trailing slashes. */
+export function parseBaseUrl(value: string, source = "--base-url"): string {
+  const trimmed = value.trim();
+  let url: URL | undefined;
   try {
-    url = new URL(value);
-  } catch {
+    url = new URL(trimmed);
+  } catch {}
+  if (url?.protocol !== "http:" && url?.protocol !== "https:") {
     throw new CliError(
-      `--base-url must be a URL such as https://api.dub.co, got "${value}".`,
+      `${source} must be an http(s) URL such as https://api.dub.co, got "${redact(trimmed)}".`,
       ExitCode.usage,
+      { code: "config", field: source },
     );
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new CliError(`--base-url must use http or https, got "${value}".`, ExitCode.usage);
-  }
-  return value.replace(/\/+$/, "");
+  return trimmed.replace(/\/+$/, "");
 }

@@ -1,30 +1,45 @@
-// How partners look on a terminal: a short summary for one, an aligned table for a list.
+// How partners look: a short summary for one, the columns of a listing, and the CSV export's columns,
+// which `dubkit partners import` reads back.
 
+import type { Column } from "./output/record-writer.js";
 import type { Colors } from "./terminal.js";
 
-/** The partner fields the views show; anything else is only in `--json`. */
+/** The partner fields the views show; anything else is only in JSON. */
 export interface PartnerLike {
   id?: string;
   name?: string | null;
   email?: string | null;
+  username?: string | null;
+  image?: string | null;
+  country?: string | null;
+  description?: string | null;
   status?: string | null;
   tenantId?: string | null;
   groupId?: string | null;
+  programId?: string | null;
   createdAt?: string | null;
-  links?: ReadonlyArray<{ shortLink?: string }> | null;
+  links?: ReadonlyArray<{ shortLink?: string; key?: string }> | null;
 }
 
-/** A few lines describing one enrolled partner. */
-export function formatPartner(partner: PartnerLike, outcome: "created" | "existing", c: Colors): string {
+/** A few lines describing one partner; `outcome` says how a create ended. */
+export function formatPartner(
+  partner: PartnerLike,
+  outcome: "created" | "existing" | "found",
+  c: Colors,
+): string {
+  const who = `${c.bold(partner.name ?? "")} <${partner.email ?? ""}>`;
   const head =
     outcome === "created"
-      ? `${c.green("Enrolled")} ${c.bold(partner.name ?? "")} <${partner.email ?? ""}>`
-      : `${c.yellow("Already enrolled")} ${c.bold(partner.name ?? "")} <${partner.email ?? ""}>`;
+      ? `${c.green("Enrolled")} ${who}`
+      : outcome === "existing"
+        ? `${c.yellow("Already enrolled")} ${who}`
+        : who;
   const rows: Array<[string, string | null | undefined]> = [
     ["id", partner.id],
     ["status", partner.status],
     ["tenantId", partner.tenantId],
     ["groupId", partner.groupId],
+    ["country", partner.country],
     ["createdAt", partner.createdAt],
   ];
   for (const link of partner.links ?? []) rows.push(["link", link.shortLink]);
@@ -34,18 +49,33 @@ export function formatPartner(partner: PartnerLike, outcome: "created" | "existi
   return [head, ...lines].join("\n");
 }
 
-const COLUMNS = ["id", "name", "email", "status", "tenantId", "createdAt"] as const;
+/** The columns of `partners list` as a table or TSV. */
+export const PARTNER_COLUMNS: readonly Column<PartnerLike>[] = [
+  { header: "id", value: (p) => p.id },
+  { header: "name", value: (p) => p.name, shrink: true },
+  { header: "email", value: (p) => p.email, shrink: true },
+  { header: "status", value: (p) => p.status },
+  { header: "tenantId", value: (p) => p.tenantId, shrink: true },
+  { header: "createdAt", value: (p) => p.createdAt },
+];
 
-/** An aligned table of partners, one per line, with a header. */
-export function formatPartnerTable(partners: readonly PartnerLike[], c: Colors): string {
-  const cells = partners.map((p) => COLUMNS.map((column) => String(p[column] ?? "")));
-  const widths = COLUMNS.map((column, i) =>
-    Math.max(column.length, ...cells.map((row) => row[i]?.length ?? 0)),
-  );
-  const line = (row: readonly string[]) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd();
-  return [c.bold(line(COLUMNS)), ...cells.map(line)].join("\n");
-}
+/**
+ * The CSV export: first the columns `partners import` sends (named as it reads them), then read-only
+ * ones it ignores with a warning. `username` is the key of the partner's first link, because that is
+ * what a create's `username` sets (Dub generates the partner's own username), so a re-import gives
+ * the partner the same link key.
+ */
+export const PARTNER_EXPORT_COLUMNS: readonly Column<PartnerLike>[] = [
+  { header: "email", value: (p) => p.email },
+  { header: "name", value: (p) => p.name },
+  { header: "username", value: (p) => p.links?.[0]?.key },
+  { header: "image", value: (p) => p.image },
+  { header: "country", value: (p) => p.country },
+  { header: "description", value: (p) => p.description },
+  { header: "tenantId", value: (p) => p.tenantId },
+  { header: "groupId", value: (p) => p.groupId },
+  { header: "id", value: (p) => p.id },
+  { header: "status", value: (p) => p.status },
+  { header: "createdAt", value: (p) => p.createdAt },
+  { header: "shortLink", value: (p) => p.links?.[0]?.shortLink },
+];

@@ -61,7 +61,6 @@ const DEFAULT_MAX_RATE_LIMIT_RETRIES = 20;
 // setTimeout overflows above this and fires at once.
 const MAX_TIMER_MS = 2_147_483_647;
 
-
 /** Sends operations to the API. Create one with `createTransport` and share it. */
 export interface Transport {
   /**

@@ -3,7 +3,6 @@
 import { asyncDispose, type ClientOptions } from "@dubkit/core";
 import { createTransport, type Transport } from "@dubkit/fetch";
 
-
 /** Options for {@link Dub} and {@link DubCore}. `token` defaults to the `DUB_API_KEY` environment variable where the runtime has one. */
 export type DubOptions = ClientOptions;
 

@@ -1,13 +1,15 @@
 // `dubkit partners create`: one partner from flags and/or a JSON body, printed as a summary or JSON.
 
+import { createPartnerBody, safeParseEnglish } from "@dubkit/contract";
+import { formatIssuePath } from "@dubkit/core";
 import { openApiClient } from "../api-client.js";
 import { CliError } from "../cli-error.js";
 import { enrollmentOutcome } from "../enrollment-outcome.js";
 import { ExitCode } from "../exit-codes.js";
 import type { GlobalOptions } from "../global-options.js";
 import { formatPartner } from "../partner-view.js";
+import { describeIssue, plainIssue } from "../plain-issue.js";
 import { parseJsonObject, readTextInput } from "../read-input.js";
-import { checkCreateRequest } from "../request-check.js";
 import { colorsFor, type Terminal } from "../terminal.js";
 
 /** `partners create` options. */
@@ -64,13 +66,20 @@ export async function partnersCreate(
 ): Promise<number> {
   const body = await buildCreateBody(options, terminal.stdin);
   if (body.email === undefined) {
-    throw new CliError("An email is required: pass --email, or an email field in --data.", ExitCode.usage);
+    throw new CliError("An email is required: pass --email, or an email field in --data.", ExitCode.usage, {
+      code: "invalid_request",
+      field: "email",
+    });
   }
-  const checked = checkCreateRequest(body);
-  if (!checked.ok) {
+  const checked = safeParseEnglish(createPartnerBody, body);
+  if (!checked.success) {
+    const issues = checked.error.issues.map((issue) =>
+      plainIssue(formatIssuePath(issue.path), issue.message),
+    );
     throw new CliError(
-      `Invalid partner${checked.field ? ` (${checked.field})` : ""}: ${checked.error}`,
+      `Invalid partner, nothing was sent: ${issues.map((issue) => describeIssue(issue, "the body")).join("; ")}.`,
       ExitCode.usage,
+      { code: "invalid_request", ...(issues[0]?.field ? { field: issues[0].field } : {}) },
     );
   }
   const client = await openApiClient(globals, terminal);
@@ -79,7 +88,7 @@ export async function partnersCreate(
     const partner = await client.dub.partners.create(
       body as Parameters<typeof client.dub.partners.create>[0],
     );
-    if (options.json) {
+    if (options.json || globals.json) {
       terminal.stdout.write(`${JSON.stringify(partner, null, 2)}\n`);
     } else {
       const c = colorsFor(globals.color, terminal.env, terminal.stdout);

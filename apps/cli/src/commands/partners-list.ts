@@ -1,13 +1,16 @@
-// `dubkit partners list`: one page, or every page with `--all`, as a table or JSON.
+// `dubkit partners list`: one page, or every page with `--all`, in any listing format.
 
-import { openApiClient } from "../api-client.js";
+import { type ApiClient, openApiClient } from "../api-client.js";
 import { ExitCode } from "../exit-codes.js";
 import { type GlobalOptions, parseCount } from "../global-options.js";
-import { formatPartnerTable, type PartnerLike } from "../partner-view.js";
-import { colorsFor, type Terminal } from "../terminal.js";
+import { type ListingFlags, openListing } from "../output/listing-output.js";
+import { isJsonFormat } from "../output/output-format.js";
+import { walkPages } from "../page-walk.js";
+import { PARTNER_COLUMNS, PARTNER_EXPORT_COLUMNS, type PartnerLike } from "../partner-view.js";
+import type { Terminal } from "../terminal.js";
 
 /** `partners list` options. */
-export interface ListOptions {
+export interface ListOptions extends ListingFlags {
   groupId?: string;
   status?: string;
   country?: string;
@@ -19,8 +22,10 @@ export interface ListOptions {
   page?: string;
   pageSize?: string;
   all?: boolean;
-  json?: boolean;
 }
+
+/** Dub's page size when none is asked for. */
+export const DEFAULT_PAGE_SIZE = 100;
 
 /** Builds the query from the flags. */
 export function buildListQuery(options: ListOptions): Record<string, string | number> {
@@ -45,6 +50,30 @@ export function buildListQuery(options: ListOptions): Record<string, string | nu
   return query;
 }
 
+type Query = Parameters<ApiClient["dub"]["partners"]["list"]>[0];
+
+/** Fetches one page of partners. */
+export async function fetchPartners(
+  client: ApiClient,
+  query: Record<string, string | number>,
+): Promise<PartnerLike[]> {
+  return (await client.dub.partners.list(query as Query)).data;
+}
+
+/**
+ * Whether partners follow a full page. Asks for the one partner after it (page size 1 at page
+ * `page × size + 1` starts exactly there), so a full last page costs one tiny request, a page that
+ * is not full costs none, and the page itself is never re-fetched or padded.
+ */
+async function morePartnersAfter(
+  client: ApiClient,
+  query: Record<string, string | number>,
+  page: number,
+  size: number,
+) {
+  return (await fetchPartners(client, { ...query, page: page * size + 1, pageSize: 1 })).length > 0;
+}
+
 /** Runs the command; returns the exit code. */
 export async function partnersList(
   options: ListOptions,
@@ -52,44 +81,42 @@ export async function partnersList(
   terminal: Terminal,
 ): Promise<number> {
   const query = buildListQuery(options);
+  const { format, writer } = openListing(
+    { columns: PARTNER_COLUMNS, csvColumns: PARTNER_EXPORT_COLUMNS },
+    options,
+    globals,
+    terminal,
+    options.all === true,
+  );
+  const page = Number(query.page ?? 1);
+  const pageSize = Number(query.pageSize ?? DEFAULT_PAGE_SIZE);
   const client = await openApiClient(globals, terminal);
-  const out = terminal.stdout;
+  let more = false;
   try {
-    type Query = Parameters<typeof client.dub.partners.list>[0];
     if (options.all) {
-      // Streamed item by item, so `--all` on a large program never holds every partner at once.
-      let count = 0;
-      const rows: PartnerLike[] = [];
-      if (options.json) out.write("[");
-      for await (const partner of client.dub.partners.list(query as Query)) {
-        if (options.json) out.write(`${count === 0 ? "\n" : ",\n"}${JSON.stringify(partner)}`);
-        else rows.push(partner);
-        count++;
-      }
-      if (options.json) out.write(count === 0 ? "]\n" : "\n]\n");
-      else printTable(rows, globals, terminal);
-      return ExitCode.ok;
-    }
-    const page = await client.dub.partners.list(query as Query);
-    if (options.json) {
-      out.write(`${JSON.stringify(page.data, null, 2)}\n`);
+      const pages = walkPages({
+        fetchPage: (n) => fetchPartners(client, { ...query, page: n, pageSize }),
+        pageSize,
+        firstPage: page,
+        idOf: (partner: PartnerLike) => partner.id ?? JSON.stringify(partner),
+        noun: "partners",
+      });
+      for await (const partners of pages) await writer.write(partners);
     } else {
-      printTable(page.data, globals, terminal);
-      if (page.hasNextPage()) {
-        terminal.stderr.write(`More partners: add --page ${Number(query.page ?? 1) + 1} or --all.\n`);
-      }
+      const partners = await fetchPartners(client, query);
+      await writer.write(partners);
+      more = partners.length >= pageSize && (await morePartnersAfter(client, query, page, pageSize));
     }
-    return ExitCode.ok;
+    await writer.end();
+  } catch (error) {
+    await writer.abort();
+    throw error;
   } finally {
     await client.close();
   }
-}
-
-function printTable(partners: readonly PartnerLike[], globals: GlobalOptions, terminal: Terminal): void {
-  if (partners.length === 0) {
-    terminal.stderr.write("No partners found.\n");
-    return;
+  if (!isJsonFormat(format)) {
+    if (writer.count === 0 && format === "table") terminal.stderr.write("No partners found.\n");
+    if (more) terminal.stderr.write(`More partners: add --page ${page + 1}, or --all for every page.\n`);
   }
-  const c = colorsFor(globals.color, terminal.env, terminal.stdout);
-  terminal.stdout.write(`${formatPartnerTable(partners, c)}\n`);
+  return ExitCode.ok;
 }

@@ -1,0 +1,50 @@
+import { expect, it } from "vitest";
+import { buildProgram } from "../program.js";
+import { processTerminal } from "../terminal.js";
+import { commandTree } from "./command-tree.js";
+
+const tree = commandTree(buildProgram(processTerminal(), () => undefined));
+const at = (path: string) => tree.find((command) => command.path.join(" ") === path);
+
+it("walks every command of the program, with its subcommands", () => {
+  expect(at("")?.subcommands.map((sub) => sub.name)).toEqual([
+    "partners",
+    "emulator",
+    "login",
+    "logout",
+    "whoami",
+    "profiles",
+    "completion",
+  ]);
+  expect(at("partners")?.subcommands.map((sub) => sub.name)).toEqual(["create", "get", "list", "import"]);
+  expect(at("profiles")?.subcommands.map((sub) => sub.name)).toEqual(["list", "use", "remove"]);
+});
+
+it("knows which flags take a value, and completes choices, files and profiles", () => {
+  const flags = new Map(
+    at("partners list")?.flags.flatMap((flag) => flag.names.map((name) => [name, flag.value])),
+  );
+  expect(flags.get("--status")).toEqual({
+    kind: "choices",
+    choices: ["pending", "approved", "rejected", "invited", "declined", "deactivated", "banned", "archived"],
+  });
+  expect(flags.get("--format")).toEqual({
+    kind: "choices",
+    choices: ["table", "json", "jsonl", "csv", "tsv"],
+  });
+  expect(flags.get("--all")).toBeUndefined();
+  expect(flags.has("--all")).toBe(true);
+  const create = new Map(
+    at("partners create")?.flags.flatMap((flag) => flag.names.map((name) => [name, flag.value])),
+  );
+  expect(create.get("--data")).toEqual({ kind: "file" });
+  expect(create.get("--name")).toEqual({ kind: "any" });
+  const root = new Map(at("")?.flags.flatMap((flag) => flag.names.map((name) => [name, flag.value])));
+  expect(root.get("--profile")).toEqual({ kind: "profile" });
+});
+
+it("completes positional arguments: the import's file, the shell, a profile name", () => {
+  expect(at("partners import")?.args).toEqual([{ kind: "file" }]);
+  expect(at("completion")?.args).toEqual([{ kind: "choices", choices: ["bash", "zsh", "fish"] }]);
+  expect(at("profiles use")?.args).toEqual([{ kind: "profile" }]);
+});

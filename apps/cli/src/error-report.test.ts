@@ -1,0 +1,118 @@
+import { ConnectionError, createSDKError, InvalidRequestError } from "@dubkit/core";
+import { CommanderError } from "commander";
+import { describe, expect, it } from "vitest";
+import { CliError } from "./cli-error.js";
+import { errorReport, formatErrorJson, formatErrorText } from "./error-report.js";
+
+function dubError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  return createSDKError({
+    statusCode: status,
+    body: JSON.stringify({
+      error: { code, message, doc_url: `https://dub.co/docs/api-reference/errors#${code}` },
+    }),
+    headers: new Headers(headers),
+    method: "GET",
+    url: "https://api.dub.co/partners",
+  });
+}
+
+describe("errorReport", () => {
+  it("says `Unauthorized` once, with the code, status, request id and a hint", () => {
+    const report = errorReport(
+      dubError(401, "unauthorized", "Unauthorized: Invalid API key.", { "x-request-id": "req_1" }),
+    );
+    expect(report).toMatchObject({ exitCode: 3, code: "unauthorized", status: 401, requestId: "req_1" });
+    expect(report.message).toBe("Dub rejected the token: Invalid API key.");
+    expect(report.hint).toContain("dubkit whoami");
+  });
+
+  it("explains a plan without partner access and a workspace without a program", () => {
+    expect(errorReport(dubError(403, "forbidden", "Unauthorized: Need higher plan."))).toMatchObject({
+      exitCode: 3,
+      message: "This workspace's plan has no access to the partners API (Need higher plan).",
+    });
+    expect(errorReport(dubError(404, "not_found", "Program not found"))).toMatchObject({
+      exitCode: 4,
+      message: "This workspace has no partner program (Program not found).",
+    });
+  });
+
+  it("turns Dub's 422 into the field and a plain reason", () => {
+    const report = errorReport(
+      dubError(
+        422,
+        "unprocessable_entity",
+        "invalid_type: email: Invalid input: expected string, received undefined",
+      ),
+    );
+    expect(report).toMatchObject({ exitCode: 2, code: "unprocessable_entity", field: "email" });
+    expect(report.message).toBe("Dub refused the request: email is required.");
+  });
+
+  it("lists every client-side validation issue in plain words, naming the first field", () => {
+    const report = errorReport(
+      new InvalidRequestError([
+        { path: "pageSize", message: "Too big: expected number to be <=100" },
+        { path: "sortOrder", message: 'Invalid option: expected one of "asc"|"desc"' },
+      ]),
+    );
+    expect(report).toMatchObject({ exitCode: 2, code: "invalid_request", field: "pageSize" });
+    expect(report.message).toBe(
+      "Invalid request, nothing was sent: pageSize must be at most 100; sortOrder must be one of asc, desc.",
+    );
+  });
+
+  it("reports commander's usage errors without its `error:` prefix", () => {
+    const report = errorReport(
+      new CommanderError(1, "commander.unknownCommand", "error: unknown command 'x'"),
+    );
+    expect(report).toMatchObject({ exitCode: 2, code: "usage", message: "Unknown command 'x'" });
+  });
+
+  it("redacts tokens in every text", () => {
+    const token = "dub_secretsecretsecretsecret";
+    const report = errorReport(new ConnectionError(`Could not reach GET https://x/?k=${token}: ECONNRESET`));
+    expect(report.code).toBe("connection_error");
+    expect(JSON.stringify(report)).not.toContain(token);
+  });
+});
+
+describe("formatting", () => {
+  const report = errorReport(
+    new CliError("No partner with email a@b.co in this program.", 4, {
+      code: "not_found",
+      hint: "List them.",
+    }),
+  );
+
+  it("prints one prefix, with the hint indented under the message", () => {
+    expect(formatErrorText(report)).toBe(
+      "dubkit: No partner with email a@b.co in this program.\n        List them.\n",
+    );
+  });
+
+  it("prints one JSON object with the stable keys and no absent ones", () => {
+    const line = formatErrorJson(report);
+    expect(line.endsWith("\n")).toBe(true);
+    expect(JSON.parse(line)).toEqual({
+      error: {
+        code: "not_found",
+        message: "No partner with email a@b.co in this program.",
+        hint: "List them.",
+      },
+    });
+    const full = JSON.parse(
+      formatErrorJson(
+        errorReport(
+          dubError(
+            422,
+            "unprocessable_entity",
+            "too_big: name: Too big: expected string to have <=100 characters",
+            { "x-request-id": "r" },
+          ),
+        ),
+      ),
+    );
+    expect(Object.keys(full.error)).toEqual(["code", "message", "status", "field", "requestId"]);
+  });
+});
