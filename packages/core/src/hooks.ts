@@ -29,6 +29,8 @@ export interface ResponseInfo {
   headers: HeadersLike;
   /** The body text, as received (it may contain whatever the server sent back). */
   body: string;
+  /** Milliseconds from sending the attempt to having the whole body. */
+  durationMs: number;
 }
 
 /** Why and when the next attempt happens. */
@@ -47,7 +49,8 @@ export interface RetryInfo {
  * Hooks, all optional, may be async; a hook that throws fails the call with its error.
  *
  * Order for each attempt: every `beforeRequest` (in array order) → send → every `afterResponse`
- * (when a response arrived) → when the attempt failed and will be retried: every `beforeRetry`,
+ * (when a response arrived) or every `afterError` (when none did) → when the attempt failed and will be
+ * retried: every `beforeRetry`,
  * then the wait, then the next attempt starts again with `beforeRequest`. With several hook
  * objects, each phase runs them in the order given.
  */
@@ -56,6 +59,8 @@ export interface Hooks {
   beforeRequest?(context: RequestContext): void | Promise<void>;
   /** Runs when a response arrives (any status), before its body is parsed or validated. */
   afterResponse?(context: RequestContext, response: ResponseInfo): void | Promise<void>;
+  /** Runs when an attempt gets no response at all (connection error, timeout), with the error it produced. */
+  afterError?(context: RequestContext, error: DubError): void | Promise<void>;
   /** Runs before the wait that precedes a retry. */
   beforeRetry?(context: RequestContext, retry: RetryInfo): void | Promise<void>;
 }

@@ -601,6 +601,23 @@ describe("hooks", () => {
     expect(ConnectionError.isInstance(seen[0])).toBe(true);
     expect(seen[1]).toBeUndefined();
   });
+
+  it("shows afterResponse the body text and timing, and afterError the failed attempt's error", async () => {
+    await serve((request, response, index) =>
+      index === 0 ? response.socket?.destroy() : created()(request, response, index),
+    );
+    const seen: string[] = [];
+    await transport({
+      hooks: {
+        afterError: (ctx, error) => void seen.push(`error#${ctx.attempt}:${error.name}`),
+        afterResponse: (ctx, res) => {
+          seen.push(`response#${ctx.attempt}:${res.status}:${JSON.parse(res.body).id}`);
+          expect(res.durationMs).toBeGreaterThan(0);
+        },
+      },
+    }).request(createThing, { email: "a@b.co" });
+    expect(seen).toEqual(["error#1:ConnectionError", "response#2:201:pn_1"]);
+  });
 });
 
 describe("configuration", () => {

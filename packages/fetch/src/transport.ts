@@ -83,7 +83,7 @@ export interface Transport {
 
 /** What one attempt produced: a response with its body read, or the error that stopped it. */
 type AttemptOutcome =
-  | { kind: "response"; status: number; headers: HeadersLike; text: string }
+  | { kind: "response"; status: number; headers: HeadersLike; text: string; durationMs: number }
   | { kind: "failure"; error: DubError };
 
 /** Everything fixed for the whole of one call. */
@@ -234,6 +234,7 @@ class HttpTransport implements Transport {
       let retryAfterMs: number | undefined;
       if (outcome.kind === "failure") {
         error = outcome.error;
+        for (const hook of hooks) await hook.afterError?.(context, error);
       } else {
         status = outcome.status;
         const ok = status >= 200 && status < 300;
@@ -246,7 +247,12 @@ class HttpTransport implements Transport {
         }
         limiter?.observe?.({ status, headers: outcome.headers, retryAfterMs });
         for (const hook of hooks) {
-          await hook.afterResponse?.(context, { status, headers: outcome.headers, body: outcome.text });
+          await hook.afterResponse?.(context, {
+            status,
+            headers: outcome.headers,
+            body: outcome.text,
+            durationMs: outcome.durationMs,
+          });
         }
         if (ok) return this.#parse(operation, context, outcome, call.token);
         error = error!;
@@ -400,7 +406,7 @@ class HttpTransport implements Transport {
       }
     }
     const debug = this.#debug;
-    const started = debug ? performance.now() : 0;
+    const started = performance.now();
     const trace = (line: string) =>
       this.#log(
         `dubkit ${line} attempt=${context.attempt} ${(performance.now() - started).toFixed(1)}ms`,
@@ -412,7 +418,13 @@ class HttpTransport implements Transport {
       const response = await fetch(context.url, init);
       const text = await response.text();
       if (debug) trace(`← ${response.status} ${context.method} ${context.url}`);
-      return { kind: "response", status: response.status, headers: response.headers, text };
+      return {
+        kind: "response",
+        status: response.status,
+        headers: response.headers,
+        text,
+        durationMs: performance.now() - started,
+      };
     } catch (cause) {
       if (ConfigurationError.isInstance(cause)) throw cause;
       if (signal?.aborted) throw this.#aborted(signal.reason);
