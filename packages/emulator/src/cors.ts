@@ -18,7 +18,7 @@ export function corsHeaders(request: IncomingMessage): Record<string, string> {
 export function preflightHeaders(request: IncomingMessage): Record<string, string> {
   return {
     ...corsHeaders(request),
-    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Methods": "GET, POST, PUT, OPTIONS",
     "Access-Control-Allow-Headers":
       request.headers["access-control-request-headers"] ?? "Authorization, Content-Type, Accept",
     "Access-Control-Max-Age": "86400",

@@ -1,17 +1,9 @@
 // Dub's error envelope (apps/web/lib/api/errors.ts): `{ error: { code, message, doc_url } }`, where the doc_url
 // anchor replaces only the FIRST underscore of the code (`#rate-limit_exceeded`, a quirk kept on purpose).
-import { DUB_ERROR_CODES } from "@dubkit/core";
+import type { DubErrorBody } from "@dubkit/contract";
+import { DUB_ERROR_CODES, type DubErrorCode } from "@dubkit/core";
 
-/** The error codes the emulator answers with, and their HTTP statuses: Dub's, plus 405 for a wrong method. */
-export const ERROR_STATUS = { ...DUB_ERROR_CODES, method_not_allowed: 405 } as const;
-
-/** A Dub error code. */
-export type DubErrorCode = keyof typeof ERROR_STATUS;
-
-/** The JSON body of a Dub error response. */
-export interface DubErrorBody {
-  error: { code: DubErrorCode; message: string; doc_url: string };
-}
+export type { DubErrorCode } from "@dubkit/core";
 
 /** An error the request handler turns into Dub's error response. */
 export class DubApiError extends Error {
@@ -24,7 +16,7 @@ export class DubApiError extends Error {
   ) {
     super(message);
     this.name = "DubApiError";
-    this.status = ERROR_STATUS[code];
+    this.status = DUB_ERROR_CODES[code];
   }
 
   /** The response body, exactly as Dub renders it. */

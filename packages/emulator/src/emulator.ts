@@ -20,6 +20,7 @@ import type {
 import { createRandom, generateApiKey, randomLowerAlnum } from "./random.js";
 import { SlidingWindowLimiter } from "./rate-limit.js";
 import type { EnrollmentRecord, PartnerRecord } from "./records.js";
+import { ROUTES } from "./route-table.js";
 import { slugify } from "./slug.js";
 import { Store } from "./store.js";
 import { Directory, type Workspace } from "./workspace.js";
@@ -144,8 +145,13 @@ async function serveEmulator(
     random,
     newId,
     now,
-    limiter: rateLimit ? new SlidingWindowLimiter(rateLimit.windowMs ?? 60_000, now) : undefined,
-    limitOverride: rateLimit ? rateLimit.limit : undefined,
+    routes: [...ROUTES, ...(options.routes ?? [])],
+    limits: {
+      api: rateLimit ? new SlidingWindowLimiter(rateLimit.windowMs ?? 60_000, now) : undefined,
+      // Dub's analytics bucket is per second (partners-program-behavior.md §0.3).
+      analytics: rateLimit ? new SlidingWindowLimiter(1000, now) : undefined,
+      apiLimitOverride: rateLimit ? rateLimit.limit : undefined,
+    },
     stats,
   };
   const faults = new FaultPlan(options.faults, options.seed);
@@ -209,9 +215,9 @@ async function serveEmulator(
       log(`${method} ${url.pathname} ${result.status} then reset (fault)`);
       return;
     }
-    const bytes = Buffer.from(JSON.stringify(result.body));
+    const bytes = Buffer.from(result.text ?? JSON.stringify(result.body));
     response.writeHead(result.status, {
-      "Content-Type": "application/json",
+      ...(result.text === "" ? {} : { "Content-Type": result.contentType ?? "application/json" }),
       "Content-Length": String(bytes.length),
       ...cross,
       ...result.headers,
@@ -221,7 +227,7 @@ async function serveEmulator(
       response.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
       await new Promise<void>((resolve) => setImmediate(resolve));
       request.socket.destroy();
-    } else response.end(bytes);
+    } else response.end(method === "HEAD" ? undefined : bytes);
     log(`${method} ${url.pathname} ${result.status} ${Math.round(performance.now() - started)}ms`);
   }
 

@@ -9,6 +9,7 @@ export {
   runEmulatorCli,
 } from "./cli.js";
 export { DataFileLockedError, type LockHolder } from "./data-file-lock.js";
+export { DubApiError, type DubErrorCode } from "./dub-error.js";
 export { startEmulator } from "./emulator.js";
 export { type Fault, type FaultKind, type FaultOptions, parseFaults } from "./faults.js";
 export type {
@@ -26,6 +27,9 @@ export type {
   LinkRecord,
   PartnerRecord,
 } from "./records.js";
+export { type ApiResponse, defaultProgram, json, jsonBody, type RouteContext } from "./route-context.js";
+export type { Route, RouteAccess } from "./route-table.js";
+export { parseOrThrow } from "./validation.js";
 export type {
   ApiKeyConfig,
   DefaultLinkConfig,

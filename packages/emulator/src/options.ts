@@ -3,6 +3,7 @@
 import type { Plan } from "@dubkit/contract";
 import type { FaultKind, FaultOptions } from "./faults.js";
 import type { EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
+import type { Route } from "./route-table.js";
 import type { ApiKeyConfig, WorkspaceConfig } from "./workspace.js";
 
 /** Options of {@link startEmulator}. Every one is optional. */
@@ -40,6 +41,11 @@ export interface EmulatorOptions {
   cors?: boolean;
   /** Receives one line per request (method, path, status, ms) and lifecycle messages. Never sees keys. */
   log?: (line: string) => void;
+  /**
+   * More routes, served with the same authentication, rate limits and error format as Dub's: how a team emulates an
+   * endpoint dubkit does not cover (see the `examples/` package). A route here does not replace a built-in one.
+   */
+  routes?: Route[];
   /** The clock, in epoch ms, for rate-limit windows and timestamps; tests pass a controllable one. */
   clock?: () => number;
 }

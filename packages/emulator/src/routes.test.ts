@@ -10,27 +10,35 @@ describe("routing and CORS", () => {
   });
   afterAll(() => emulator.stop());
 
-  it("answers unknown routes with Dub's 404 body", async () => {
-    for (const path of ["/", "/links", "/partners/links", "/partners/x"]) {
+  it("answers a path no route serves as api.dub.co does: the framework's HTML 404, before any authentication", async () => {
+    for (const path of ["/", "/links", "/partners/x", "/partners/links/x", "/partnerz"]) {
       const res = await call(emulator, "GET", path);
       expect(res.status).toBe(404);
-      expect(res.body).toEqual(dubError("not_found", "The requested resource was not found."));
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(res.text).toContain("This page could not be found.");
     }
   });
 
-  it("answers other methods on /partners with 405 in Dub's shape and an Allow header", async () => {
+  it("answers another method on a served path with a bare 405 and the path's Allow header", async () => {
     for (const method of ["PUT", "PATCH", "DELETE"]) {
       const res = await call(emulator, method, "/partners", { body: {} });
       expect(res.status).toBe(405);
-      expect(res.headers.get("allow")).toBe("GET, POST, OPTIONS");
-      expect(res.body).toEqual({
-        error: {
-          code: "method_not_allowed",
-          message: `Method ${method} is not allowed on /partners.`,
-          doc_url: "https://dub.co/docs/api-reference/errors#method-not_allowed",
-        },
-      });
+      expect(res.headers.get("allow")).toBe("POST, GET, HEAD, OPTIONS");
+      expect(res.text).toBe("");
     }
+  });
+
+  it("answers OPTIONS with the path's methods, and HEAD like GET without the body", async () => {
+    const options = await call(emulator, "OPTIONS", "/partners");
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("POST, GET, HEAD, OPTIONS");
+    const head = await fetch(`${emulator.url}/partners`, {
+      method: "HEAD",
+      headers: { authorization: `Bearer ${emulator.apiKey}` },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe("application/json");
+    expect(await head.text()).toBe("");
   });
 
   it("answers a preflight from another origin", async () => {
@@ -44,7 +52,7 @@ describe("routing and CORS", () => {
     });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("https://app.example");
-    expect(res.headers.get("access-control-allow-methods")).toBe("GET, POST, OPTIONS");
+    expect(res.headers.get("access-control-allow-methods")).toBe("GET, POST, PUT, OPTIONS");
     expect(res.headers.get("access-control-allow-headers")).toBe("authorization, content-type");
   });
 

@@ -16,6 +16,11 @@ export interface ApiKeyConfig {
   expiresAt?: Date | string | number;
   /** A revoked (deleted) key is unknown to the server: `Invalid API key.` */
   revoked?: boolean;
+  /**
+   * A restricted key's scopes (e.g. `["links.read"]`); absent for a key with full access. Only the link upsert
+   * checks them: it needs `links.write` or `apis.all`.
+   */
+  scopes?: string[];
 }
 
 /** Whether the key's user belongs to the workspace. */
@@ -113,6 +118,8 @@ export interface ApiKey {
   hash: string;
   expiresAt: number | null;
   revoked: boolean;
+  /** A restricted key's scopes; undefined for full access. */
+  scopes: string[] | undefined;
 }
 
 /** The default program layout: one default group with one default link. */
@@ -189,13 +196,15 @@ export class Directory {
 
   /** Registers a key for a workspace (replacing any earlier state of the same key). */
   addApiKey(workspace: Workspace, config: string | ApiKeyConfig): void {
-    const { key, expiresAt, revoked } = typeof config === "string" ? { key: config } : config;
+    const { key, expiresAt, revoked, scopes } =
+      typeof config === "string" ? ({ key: config } as ApiKeyConfig) : config;
     if (!key.startsWith("dub_")) throw new Error("API keys must start with `dub_` (workspace API keys).");
     this.#keys.set(key, {
       workspace,
       hash: createHash("sha256").update(key).digest("hex"),
       expiresAt: expiresAt === undefined ? null : new Date(expiresAt).getTime(),
       revoked: revoked ?? false,
+      scopes,
     });
   }
 

@@ -1,0 +1,38 @@
+// The emulator's routes: method and path, who may call them (withWorkspace's options per route), and the handler.
+// Adding an endpoint is one handler file in handlers/ and one line here.
+
+import { createPartnerHandler } from "./handlers/create-partner.js";
+import { listPartnersHandler } from "./handlers/list-partners.js";
+import type { ApiResponse, RouteContext } from "./route-context.js";
+import type { Role } from "./workspace.js";
+
+/** The options a route passes to withWorkspace (partners-program-behavior.md §0.1). */
+export interface RouteAccess {
+  /** Roles allowed; absent: any role (viewer and billing included). */
+  roles?: readonly Role[];
+  /** A permission the key's role must grant (`links.write` for the link upsert). */
+  permission?: "links.write";
+  /** Which rate limit applies: the per-minute API bucket or the per-second analytics bucket. */
+  rateLimit: "api" | "analytics";
+}
+
+/** One route. */
+export interface Route {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  access: RouteAccess;
+  handler: (context: RouteContext) => ApiResponse | Promise<ApiResponse>;
+}
+
+const OWNER_MEMBER: readonly Role[] = ["owner", "member"];
+
+/** Every route the emulator serves. */
+export const ROUTES: readonly Route[] = [
+  {
+    method: "POST",
+    path: "/partners",
+    access: { roles: OWNER_MEMBER, rateLimit: "api" },
+    handler: createPartnerHandler,
+  },
+  { method: "GET", path: "/partners", access: { rateLimit: "api" }, handler: listPartnersHandler },
+];
