@@ -8,7 +8,7 @@ const operations = readdirSync("src/operations")
   .map((file) => `src/operations/${file}`);
 
 export default defineConfig({
-  entry: ["src/index.ts", ...operations],
+  entry: ["src/index.ts", "src/values.ts", ...operations],
   format: ["esm", "cjs"],
   dts: { compilerOptions: { stripInternal: true } },
   clean: true,

@@ -1,21 +1,11 @@
 // `dubkit partners …`: the definitions (flags, help, examples) of create, get, list and import. Each
 // action imports its command module only when it runs.
 
+import { PARTNER_STATUSES, PLAN_NAMES } from "@dubkit/contract/values";
 import { type Command, Option } from "commander";
 import { type CommandContext, examples, globalsOf } from "./command-context.js";
 import { formatOption } from "./output/output-format.js";
 
-const STATUSES = [
-  "pending",
-  "approved",
-  "rejected",
-  "invited",
-  "declined",
-  "deactivated",
-  "banned",
-  "archived",
-];
-const PLANS = ["free", "pro", "business", "advanced", "enterprise"];
 
 function addCreate(partners: Command, { terminal, run }: CommandContext): void {
   partners
@@ -75,7 +65,7 @@ function addList(partners: Command, { terminal, run }: CommandContext): void {
     .command("list")
     .description("list the program's partners (one page, or every page with --all)")
     .option("--group-id <id>", "only partners in this group")
-    .addOption(new Option("--status <status>", "only partners with this status").choices(STATUSES))
+    .addOption(new Option("--status <status>", "only partners with this status").choices(PARTNER_STATUSES))
     .option("--country <code>", "only partners from this country")
     .option("--sort-by <field>", "sort field, e.g. createdAt, totalSaleAmount (default)")
     .addOption(new Option("--sort-order <order>", "sort order (default: desc)").choices(["asc", "desc"]))
@@ -123,7 +113,7 @@ function addImport(partners: Command, { terminal, run }: CommandContext): void {
       "--rate <n/min>",
       "requests per minute, e.g. 600/min, 10/s, or off (default: from --plan, else 600/min)",
     )
-    .addOption(new Option("--plan <plan>", "your Dub plan, to pace at its rate limit").choices(PLANS))
+    .addOption(new Option("--plan <plan>", "your Dub plan, to pace at its rate limit").choices(PLAN_NAMES))
     .option("--journal <file>", "the resume journal (default: FILE.journal beside the input)")
     .option("--report <file>", "where failed rows go, .jsonl or .csv (default: FILE.report.jsonl)")
     .option("--dry-run", "validate every row and send nothing")

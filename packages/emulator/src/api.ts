@@ -47,7 +47,12 @@ export async function handleApiRequest(
     };
   }
   if (method === "OPTIONS") {
-    return { status: 204, text: "", headers: { Allow: allowedMethods(context.routes, path).join(", ") }, applied: false };
+    return {
+      status: 204,
+      text: "",
+      headers: { Allow: allowedMethods(context.routes, path).join(", ") },
+      applied: false,
+    };
   }
   // A HEAD runs the GET handler; the server sends its headers without the body.
   const route = onPath.find((candidate) => candidate.method === (method === "HEAD" ? "GET" : method));

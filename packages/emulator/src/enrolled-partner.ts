@@ -1,74 +1,8 @@
 // The response shape of `POST /partners` and of each `GET /partners` item: partner fields, overridden by the
 // enrollment's (so `createdAt` is the enrollment's), the partner's id, its links and zero totals, in the
 // OpenAPI document's key order. `tags`, `referralFormData` and `application` are absent, as on the server.
+import type { EnrolledPartner, PartnerLink } from "@dubkit/contract";
 import type { EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
-
-/** One link as the API returns it. */
-export interface PartnerLink {
-  id: string;
-  domain: string;
-  key: string;
-  shortLink: string;
-  url: string;
-  clicks: number;
-  leads: number;
-  conversions: number;
-  sales: number;
-  saleAmount: number;
-}
-
-/** An enrolled partner as the API returns it. */
-export interface EnrolledPartnerView {
-  id: string;
-  name: string;
-  username: string;
-  email: string;
-  image: string | null;
-  description: string | null;
-  country: string | null;
-  companyName: string | null;
-  networkStatus: PartnerRecord["networkStatus"];
-  defaultPayoutMethod: PartnerRecord["defaultPayoutMethod"];
-  paypalEmail: string | null;
-  stripeConnectId: string | null;
-  payoutsEnabledAt: string | null;
-  identityVerifiedAt: string | null;
-  programId: string;
-  groupId: string | null;
-  partnerId: string;
-  tenantId: string | null;
-  createdAt: string;
-  status: EnrollmentRecord["status"];
-  links: PartnerLink[];
-  totalCommissions: number;
-  clickRewardId: string | null;
-  leadRewardId: string | null;
-  saleRewardId: string | null;
-  referralRewardId: string | null;
-  discountId: string | null;
-  applicationId: string | null;
-  bannedAt: string | null;
-  bannedReason: EnrollmentRecord["bannedReason"];
-  totalClicks: number;
-  totalLeads: number;
-  totalConversions: number;
-  totalSales: number;
-  totalSaleAmount: number;
-  netRevenue: number;
-  earningsPerClick: number;
-  averageLifetimeValue: number | null;
-  clickToLeadRate: number | null;
-  clickToConversionRate: number | null;
-  leadToConversionRate: number | null;
-  returnOnAdSpend: number | null;
-  website: string | null;
-  youtube: string | null;
-  twitter: string | null;
-  linkedin: string | null;
-  instagram: string | null;
-  tiktok: string | null;
-  trustedAt: string | null;
-}
 
 /** Renders a link as the API does. */
 export function linkView(link: LinkRecord): PartnerLink {
@@ -91,7 +25,7 @@ export function enrolledPartnerView(
   partner: PartnerRecord,
   enrollment: EnrollmentRecord,
   links: LinkRecord[],
-): EnrolledPartnerView {
+): EnrolledPartner {
   return {
     id: partner.id,
     name: partner.name,

@@ -1,6 +1,7 @@
 // GET /partners after validation: the program's enrollments, filtered (tenantId beats email beats search, as
 // the OpenAPI document says), sorted and paginated. Ties keep creation order, so pages are stable.
-import { type EnrolledPartnerView, enrolledPartnerView } from "./enrolled-partner.js";
+import type { EnrolledPartner } from "@dubkit/contract";
+import { enrolledPartnerView } from "./enrolled-partner.js";
 import type { LinkRecord } from "./records.js";
 import { emailKey, type Store } from "./store.js";
 import type { Program } from "./workspace.js";
@@ -20,12 +21,8 @@ export interface ListPartnersInput {
 }
 
 /** One page of partners enrolled in the program. */
-export function listPartners(
-  store: Store,
-  program: Program,
-  query: ListPartnersInput,
-): EnrolledPartnerView[] {
-  const rows: EnrolledPartnerView[] = [];
+export function listPartners(store: Store, program: Program, query: ListPartnersInput): EnrolledPartner[] {
+  const rows: EnrolledPartner[] = [];
   const search = query.tenantId || query.email ? undefined : query.search?.toLowerCase();
   for (const enrollment of store.enrollments.values()) {
     if (enrollment.programId !== program.id) continue;
@@ -46,7 +43,7 @@ export function listPartners(
     }
     rows.push(enrolledPartnerView(partner, enrollment, links));
   }
-  const sortBy = (query.sortBy ?? "totalSaleAmount") as keyof EnrolledPartnerView;
+  const sortBy = (query.sortBy ?? "totalSaleAmount") as keyof EnrolledPartner;
   const direction = query.sortOrder === "asc" ? 1 : -1;
   const order = new Map(rows.map((row, index) => [row, index]));
   rows.sort((a, b) => {
