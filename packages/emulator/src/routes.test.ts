@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startEmulator } from "./emulator.js";
-import { call, dubError } from "./http-test-client.js";
+import { call } from "./http-test-client.js";
 import type { Emulator } from "./options.js";
 
 describe("routing and CORS", () => {
