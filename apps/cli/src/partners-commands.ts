@@ -6,7 +6,6 @@ import { type Command, Option } from "commander";
 import { type CommandContext, examples, globalsOf } from "./command-context.js";
 import { formatOption } from "./output/output-format.js";
 
-
 function addCreate(partners: Command, { terminal, run }: CommandContext): void {
   partners
     .command("create")
