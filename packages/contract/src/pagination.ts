@@ -1,5 +1,5 @@
-// Dub's page-number pagination parameters (`getPaginationQuerySchema`), with the server's own messages. Query
-// values arrive as text on the server, which coerces them; the client passes numbers.
+// Dub's page-number pagination parameters (`getPaginationQuerySchema`), with the server's own messages and its
+// default page size. Query values arrive as text on the server, which coerces them; the client passes numbers.
 
 import * as z from "zod/mini";
 
@@ -21,7 +21,7 @@ export function pageQuery(maxPageSize: number) {
   return {
     /** The page to return, from 1. Default 1. */
     page: z.optional(queryNumber("Page")),
-    /** Items per page, from 1 to the endpoint's maximum (100). Default: the maximum. */
-    pageSize: z.optional(queryNumber("Page size", maxPageSize)),
+    /** Items per page, from 1 to the endpoint's maximum (100). Default: the maximum, filled in as the server does. */
+    pageSize: z._default(z.optional(queryNumber("Page size", maxPageSize)), maxPageSize),
   };
 }
