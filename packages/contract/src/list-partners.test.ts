@@ -47,6 +47,7 @@ describe("listPartnersQuery", () => {
       totalClicksMin: 5,
       page: 2,
     });
+    expect(parse({ includePartnerPlatforms: "TRUE" }).data?.includePartnerPlatforms).toBe(true);
     expect(firstIssue({ includePartnerPlatforms: "1" })).toBe(
       'includePartnerPlatforms: Invalid option: expected one of "true"|"false"',
     );

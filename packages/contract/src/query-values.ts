@@ -11,13 +11,27 @@ export function queryCount(): z.ZodMiniType<number, number> {
 }
 
 /**
- * A boolean: `true` or `false`, or the text `"true"`/`"false"` as the server reads it (any other text is refused
- * with `Invalid option: expected one of "true"|"false"`). Typed as a boolean; sent as `true`/`false`.
+ * A boolean: `true` or `false`, or the text `"true"`/`"false"` in any case, as the server reads it (Dub's
+ * `z.stringbool({ truthy: ["true"], falsy: ["false"] })`); other text is refused with the same issue,
+ * `Invalid option: expected one of "true"|"false"`. Typed as a boolean; sent as `true`/`false`.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function queryBoolean(): z.ZodMiniType<boolean, boolean> {
   return z.pipe(
     z.transform((value: unknown) => (typeof value === "boolean" ? String(value) : value)),
-    z.stringbool({ truthy: ["true"], falsy: ["false"] }),
+    z.pipe(
+      z.string(),
+      z.transform((text: string, context) => {
+        const lower = text.toLowerCase();
+        if (lower === "true" || lower === "false") return lower === "true";
+        context.issues.push({
+          code: "invalid_value",
+          values: ["true", "false"],
+          input: text,
+          continue: false,
+        });
+        return z.NEVER;
+      }),
+    ),
   ) as unknown as z.ZodMiniType<boolean, boolean>;
 }
