@@ -1,13 +1,40 @@
-// Every field a caller writes or reads has a documentation comment an editor shows on hover: the test compiles the
-// package's entry with the TypeScript compiler API and walks the input and output types of every exported operation
-// (and every exported `…Request`, `…Query`, `…Response` type), nested objects and arrays included.
+// Every field a caller writes or reads has a documentation comment an editor shows on hover, in the declarations an
+// app gets: the test loads the built dist/index.d.ts with the TypeScript compiler API and walks the input and output
+// types of every exported operation (and every exported `…Request`, `…Query`, `…Response` type), nested objects and
+// arrays included. (TypeScript drops the comments of inferred shapes when it writes declarations; see
+// object-schema.ts.)
+import { readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const entry = join(root, "src", "index.ts");
+const entry = join(root, "dist", "index.d.ts");
+
+/** The newest modification time of the package's source files, tests aside. */
+function newestSource(dir = join(root, "src")): number {
+  return Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((item) => {
+      const path = join(dir, item.name);
+      if (item.isDirectory()) return newestSource(path);
+      return /\.test(-d)?\.ts$/.test(item.name) ? 0 : statSync(path).mtimeMs;
+    }),
+  );
+}
+
+/** The built declarations, refused when missing or older than the sources (a test of stale output proves nothing). */
+function builtEntry(): string {
+  const build = "build the package first: npx -y pnpm@10.34.9 --filter @dubkit/contract build";
+  let built: number;
+  try {
+    built = statSync(entry).mtimeMs;
+  } catch {
+    throw new Error(`${entry} is missing; ${build}`);
+  }
+  if (built < newestSource()) throw new Error(`${entry} is older than src/; ${build}`);
+  return entry;
+}
 
 function compile() {
   const configPath = join(root, "tsconfig.json");
@@ -22,7 +49,7 @@ function compile() {
     },
   );
   if (!config) throw new Error(`cannot read ${configPath}`);
-  const program = ts.createProgram([entry], { ...config.options, noEmit: true });
+  const program = ts.createProgram([builtEntry()], { ...config.options, noEmit: true });
   const source = program.getSourceFile(entry);
   const checker = program.getTypeChecker();
   const module = source && checker.getSymbolAtLocation(source);

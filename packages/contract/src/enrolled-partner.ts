@@ -10,22 +10,48 @@ import {
   REJECTION_REASONS,
 } from "./enums.js";
 import { lenientObject, openEnum } from "./lenient.js";
+import type { ObjectSchema } from "./object-schema.js";
 import { partnerLink } from "./partner-link.js";
 
 const nullableString = () => z.nullable(z.string());
 const optionalString = () => z.optional(z.nullable(z.string()));
 const optionalNumber = () => z.optional(z.nullable(z.number()));
 
-/** A tag a program put on a partner. */
-export const partnerTag = lenientObject({
+const partnerTagShape = {
   /** The tag's ID. */
   id: z.string(),
   /** The tag's name. */
   name: z.string(),
-});
+};
+
+/** A tag a program put on a partner. */
+export const partnerTag: PartnerTagSchema = lenientObject(partnerTagShape);
+
+/** The schema type of `partnerTag` (named, so other modules' declarations keep its documentation). */
+export type PartnerTagSchema = ObjectSchema<typeof partnerTagShape>;
 
 /** A tag a program put on a partner. */
 export type PartnerTag = z.output<typeof partnerTag>;
+
+const referralFormDataShape = {
+  /** The form's fields and answers. */
+  fields: z.array(z.unknown()),
+};
+
+/** The answers of a partner's referral form. */
+const referralFormData: ObjectSchema<typeof referralFormDataShape> = lenientObject(referralFormDataShape);
+
+const applicationReviewShape = {
+  /** The preset reason, when the application was rejected. */
+  rejectionReason: z.nullable(openEnum(REJECTION_REASONS)),
+  /** The free-form note, when the application was rejected. */
+  rejectionNote: nullableString(),
+  /** When the application was approved or rejected (ISO 8601). */
+  reviewedAt: nullableString(),
+};
+
+/** A partner's program application and its review. */
+const applicationReview: ObjectSchema<typeof applicationReviewShape> = lenientObject(applicationReviewShape);
 
 /** The fields of an enrolled partner, shared by every response that returns one. */
 export const enrolledPartnerShape = {
@@ -90,27 +116,9 @@ export const enrolledPartnerShape = {
   /** If the partner was banned from the program, why. */
   bannedReason: z.optional(z.nullable(openEnum(BAN_REASONS))),
   /** The answers of the partner's referral form, when there was one. */
-  referralFormData: z.optional(
-    z.nullable(
-      lenientObject({
-        /** The form's fields and answers. */
-        fields: z.array(z.unknown()),
-      }),
-    ),
-  ),
+  referralFormData: z.optional(z.nullable(referralFormData)),
   /** The partner's program application, with its review outcome when it was reviewed. */
-  application: z.optional(
-    z.nullable(
-      lenientObject({
-        /** The preset reason, when the application was rejected. */
-        rejectionReason: z.nullable(openEnum(REJECTION_REASONS)),
-        /** The free-form note, when the application was rejected. */
-        rejectionNote: nullableString(),
-        /** When the application was approved or rejected (ISO 8601). */
-        reviewedAt: nullableString(),
-      }),
-    ),
-  ),
+  application: z.optional(z.nullable(applicationReview)),
   /** The tags associated with the partner in this program (GET /partners always lists them). */
   tags: z.optional(z.array(partnerTag)),
   /** Clicks on the partner's links. */
@@ -154,7 +162,7 @@ export const enrolledPartnerShape = {
 };
 
 /** A partner enrolled in the workspace's program, as POST /partners returns it. */
-export const enrolledPartner = lenientObject(enrolledPartnerShape);
+export const enrolledPartner: ObjectSchema<typeof enrolledPartnerShape> = lenientObject(enrolledPartnerShape);
 
 /** A partner enrolled in the workspace's program, as POST /partners returns it. */
 export type EnrolledPartner = z.output<typeof enrolledPartner>;

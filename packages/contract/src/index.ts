@@ -17,6 +17,7 @@ export {
   enrolledPartner,
   enrolledPartnerShape,
   type PartnerTag,
+  type PartnerTagSchema,
   partnerTag,
 } from "./enrolled-partner.js";
 export * from "./enums.js";
@@ -24,8 +25,9 @@ export { type DubErrorBody, dubErrorBody } from "./error-body.js";
 export { lenientObject, openEnum } from "./lenient.js";
 export { type Link, type LinkTag, link, linkTag } from "./link.js";
 export { isUrlFriendlyKey } from "./link-key.js";
-export { type LinkProps, linkProps, testVariant } from "./link-props.js";
+export { type LinkProps, type LinkPropsSchema, linkProps, testVariant } from "./link-props.js";
 export { type ListFilter, parseListFilter } from "./list-filter.js";
+export type { ObjectSchema } from "./object-schema.js";
 export * from "./operations/approve-partner-application.js";
 export * from "./operations/ban-partner.js";
 export * from "./operations/create-partner.js";
@@ -38,9 +40,9 @@ export * from "./operations/retrieve-partner-analytics.js";
 export * from "./operations/retrieve-partner-links.js";
 export * from "./operations/upsert-partner-link.js";
 export { type PartnerIdResult, partnerIdResult } from "./partner-id-result.js";
-export { partnerIdentityShape } from "./partner-identity.js";
-export { type PartnerLink, partnerLink } from "./partner-link.js";
-export { type PartnerPlatform, partnerPlatform } from "./partner-platform.js";
+export { type PartnerIdentityShape, partnerIdentityShape } from "./partner-identity.js";
+export { type PartnerLink, type PartnerLinkSchema, partnerLink } from "./partner-link.js";
+export { type PartnerPlatform, type PartnerPlatformSchema, partnerPlatform } from "./partner-platform.js";
 export * from "./plans.js";
 export { DESTINATION_URL_MAX_LENGTH, serverUrl, urlFromString } from "./server-url.js";
 export { sanitizeTimeZone } from "./time-zone.js";

@@ -2,6 +2,7 @@
 // the other keys the server strips), as the server validates them.
 
 import * as z from "zod/mini";
+import type { ObjectSchema } from "./object-schema.js";
 import { serverUrl } from "./server-url.js";
 
 /** A string or a list of strings; the server splits a comma-separated string into the list. */
@@ -13,16 +14,17 @@ const stringList = () =>
     ),
   );
 
-/** One A/B test variant. */
-export const testVariant = z.object({
+const testVariantShape = {
   /** The destination URL of this variant. */
   url: z.string(),
   /** The share of traffic sent to it, 10 to 90 (percent). */
   percentage: z.number().check(z.gte(10), z.lte(90)),
-});
+};
 
-/** The `linkProps` object of a create-partner or create-link request. */
-export const linkProps = z.object({
+/** One A/B test variant. */
+export const testVariant: ObjectSchema<typeof testVariantShape> = z.object(testVariantShape);
+
+const linkPropsShape = {
   /**
    * The ID of the link in your database. If set, it can be used to identify the link in future API requests (must
    * be prefixed with `ext_` when passed as a query parameter). Unique across the workspace. A leading `ext_` is
@@ -81,7 +83,13 @@ export const linkProps = z.object({
   testStartedAt: z.nullish(z.string()),
   /** The date and time when the tests were or will be completed. */
   testCompletedAt: z.nullish(z.string()),
-});
+};
+
+/** The schema type of `linkProps` (named, so other modules' declarations keep its documentation). */
+export type LinkPropsSchema = ObjectSchema<typeof linkPropsShape>;
+
+/** The `linkProps` object of a create-partner or create-link request. */
+export const linkProps: LinkPropsSchema = z.object(linkPropsShape);
 
 /** `linkProps` as a caller passes it. */
 export type LinkProps = z.input<typeof linkProps>;

@@ -4,32 +4,36 @@
 import * as z from "zod/mini";
 import { LINK_TAG_COLORS } from "./enums.js";
 import { lenientObject, openEnum } from "./lenient.js";
+import type { ObjectSchema } from "./object-schema.js";
 
 const nullableString = () => z.nullable(z.string());
 
-/** A tag on a short link. */
-export const linkTag = lenientObject({
+const linkTagShape = {
   /** The unique ID of the tag. */
   id: z.string(),
   /** The name of the tag. */
   name: z.string(),
   /** The color of the tag. */
   color: openEnum(LINK_TAG_COLORS),
-});
+};
+
+/** A tag on a short link. */
+export const linkTag: ObjectSchema<typeof linkTagShape> = lenientObject(linkTagShape);
 
 /** A tag on a short link. */
 export type LinkTag = z.output<typeof linkTag>;
 
-/** One A/B test variant of a short link. */
-const linkTestVariant = lenientObject({
+const linkTestVariantShape = {
   /** The destination URL of this variant. */
   url: z.string(),
   /** The share of traffic sent to it (percent). */
   percentage: z.number(),
-});
+};
 
-/** A short link, as the link-creating endpoints return it. */
-export const link = lenientObject({
+/** One A/B test variant of a short link. */
+const linkTestVariant: ObjectSchema<typeof linkTestVariantShape> = lenientObject(linkTestVariantShape);
+
+const linkShape = {
   /** The unique ID of the short link (`link_…`). */
   id: z.string(),
   /** The domain of the short link (for a partner link, the program's domain). */
@@ -142,7 +146,10 @@ export const link = lenientObject({
    * but not in Dub's documentation.
    */
   linkRetentionCleanupDisabledAt: z.optional(nullableString()),
-});
+};
+
+/** A short link, as the link-creating endpoints return it. */
+export const link: ObjectSchema<typeof linkShape> = lenientObject(linkShape);
 
 /** A short link with all its fields. */
 export type Link = z.output<typeof link>;

@@ -16,12 +16,14 @@ function queryNumber(name: string, max?: number): z.ZodMiniType<number, number> 
   >;
 }
 
-/** `page` and `pageSize` (at most `maxPageSize`), for spreading into a query schema. */
-export function pageQuery(maxPageSize: number) {
-  return {
-    /** The page to return, from 1. Default 1. */
-    page: z.optional(queryNumber("Page")),
-    /** Items per page, from 1 to the endpoint's maximum (100). Default: the maximum, filled in as the server does. */
-    pageSize: z._default(z.optional(queryNumber("Page size", maxPageSize)), maxPageSize),
-  };
+/** `page`: the page to return, from 1, coerced from text, with the server's messages. */
+/* @__NO_SIDE_EFFECTS__ */
+export function pageNumber() {
+  return z.optional(queryNumber("Page"));
+}
+
+/** `pageSize`: items per page, from 1 to `maxPageSize`, which is also the default the server fills in. */
+/* @__NO_SIDE_EFFECTS__ */
+export function pageSizeNumber(maxPageSize: number) {
+  return z._default(z.optional(queryNumber("Page size", maxPageSize)), maxPageSize);
 }

@@ -4,6 +4,7 @@
 import * as z from "zod/mini";
 import { PARTNER_PLATFORM_TYPES } from "./enums.js";
 import { lenientObject, openEnum } from "./lenient.js";
+import type { ObjectSchema } from "./object-schema.js";
 
 /**
  * A count the server keeps as a BigInt. How it reaches JSON is not confirmed (the repository shows no BigInt
@@ -11,8 +12,7 @@ import { lenientObject, openEnum } from "./lenient.js";
  */
 const bigCount = () => z.union([z.number(), z.string()]);
 
-/** A website or social account on a partner's profile. */
-export const partnerPlatform = lenientObject({
+const partnerPlatformShape = {
   /** The kind of platform. */
   type: openEnum(PARTNER_PLATFORM_TYPES),
   /** The account on it: a username for social platforms, a domain for a website. */
@@ -29,7 +29,13 @@ export const partnerPlatform = lenientObject({
   posts: bigCount(),
   /** Views: video views on YouTube, impressions on social platforms, page views for a website. */
   views: bigCount(),
-});
+};
+
+/** A website or social account on a partner's profile. */
+export const partnerPlatform: PartnerPlatformSchema = lenientObject(partnerPlatformShape);
+
+/** The schema type of `partnerPlatform` (named, so other modules' declarations keep its documentation). */
+export type PartnerPlatformSchema = ObjectSchema<typeof partnerPlatformShape>;
 
 /** A website or social account on a partner's profile. */
 export type PartnerPlatform = z.output<typeof partnerPlatform>;

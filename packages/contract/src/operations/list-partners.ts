@@ -2,26 +2,21 @@
 // query is the one the server parses (`getPartnersQuerySchemaExtended` plus the legacy `sortBy` values), the
 // dashboard's undocumented parameters included.
 
-import { defineOperation } from "@dubkit/core";
+import { defineOperation, type Operation } from "@dubkit/core";
 import * as z from "zod/mini";
 import { english } from "../english.js";
 import { enrolledPartnerShape, partnerTag } from "../enrolled-partner.js";
 import { LEGACY_PARTNER_SORT_FIELDS, PARTNER_SORT_FIELDS, PARTNER_STATUSES, SORT_ORDERS } from "../enums.js";
 import { lenientObject } from "../lenient.js";
 import { listFilter } from "../list-filter.js";
-import { pageQuery } from "../pagination.js";
+import type { ObjectSchema } from "../object-schema.js";
+import { pageNumber, pageSizeNumber } from "../pagination.js";
 import { partnerPlatform } from "../partner-platform.js";
 import { queryBoolean, queryCount } from "../query-values.js";
 
 const optionalCount = () => z.optional(queryCount());
 
-/**
- * The query parameters of GET /partners, all optional, in the server's key order: only `status`, `sortBy`,
- * `sortOrder`, `page`, `pageSize`, `includePartnerPlatforms` and the metric bounds can be refused, and the server
- * reports the first of them. Unknown keys are dropped. The output is what gets sent: the server's defaults filled in
- * (`sortBy`, `sortOrder`, `pageSize`), list filters comma-joined.
- */
-export const listPartnersQuery = z.object({
+const listPartnersQueryShape = {
   /**
    * Only partners in these groups: a group ID (`grp_…`), a comma list, or an array. Start with `-` to exclude
    * instead (`-grp_1,grp_2`); excluding also keeps partners in no group. An array is sent comma-joined, so its
@@ -58,7 +53,10 @@ export const listPartnersQuery = z.object({
    * full-text search on whole words of the name, email and company name.
    */
   search: z.optional(z.string()),
-  ...pageQuery(100),
+  /** The page to return, from 1. Default 1. */
+  page: pageNumber(),
+  /** Partners per page, from 1 to 100. Default 100 (sent explicitly). */
+  pageSize: pageSizeNumber(100),
   /**
    * Only these partners (Dub IDs): a comma list or an array, no `-` exclusion. Undocumented (Dub's dashboard uses
    * it).
@@ -93,14 +91,22 @@ export const listPartnersQuery = z.object({
   totalCommissionsMin: optionalCount(),
   /** Only partners earning at most this much commission, in cents (inclusive). Undocumented. */
   totalCommissionsMax: optionalCount(),
-});
+};
+
+/**
+ * The query parameters of GET /partners, all optional, in the server's key order: only `status`, `sortBy`,
+ * `sortOrder`, `page`, `pageSize`, `includePartnerPlatforms` and the metric bounds can be refused, and the server
+ * reports the first of them. Unknown keys are dropped. The output is what gets sent: the server's defaults filled in
+ * (`sortBy`, `sortOrder`, `pageSize`), list filters comma-joined.
+ */
+export const listPartnersQuery: ObjectSchema<typeof listPartnersQueryShape> =
+  z.object(listPartnersQueryShape);
 
 /** The query of GET /partners, as a caller passes it. */
 export type ListPartnersQuery = z.input<typeof listPartnersQuery>;
 
-/** A partner as GET /partners lists it: an enrolled partner with its tags, and the deprecated stat copies. */
-export const listedPartner = lenientObject({
-  ...enrolledPartnerShape,
+/** What GET /partners adds to an enrolled partner, or types differently. */
+const listedPartnerFields = {
   /** The tags the program put on the partner (possibly none). */
   tags: z.array(partnerTag),
   /** @deprecated Use `totalClicks`: the same number. */
@@ -115,7 +121,16 @@ export const listedPartner = lenientObject({
   saleAmount: z.optional(z.number()),
   /** The partner's linked website and social accounts; only with `includePartnerPlatforms: true`. */
   platforms: z.optional(z.array(partnerPlatform)),
-});
+};
+
+/** An enrolled partner's fields and the listing's (declared as a type: a spread loses documentation). */
+type ListedPartnerShape = Omit<typeof enrolledPartnerShape, keyof typeof listedPartnerFields> &
+  typeof listedPartnerFields;
+
+const listedPartnerShape: ListedPartnerShape = { ...enrolledPartnerShape, ...listedPartnerFields };
+
+/** A partner as GET /partners lists it: an enrolled partner with its tags, and the deprecated stat copies. */
+export const listedPartner: ObjectSchema<ListedPartnerShape> = lenientObject(listedPartnerShape);
 
 /** A partner as GET /partners lists it. */
 export type Partner = z.output<typeof listedPartner>;
@@ -124,7 +139,10 @@ export type Partner = z.output<typeof listedPartner>;
 export const listPartnersResponse = z.array(listedPartner);
 
 /** `GET /partners`. */
-export const listPartnersOperation = defineOperation<ListPartnersQuery, Partner[]>({
+export const listPartnersOperation: Operation<ListPartnersQuery, Partner[]> = defineOperation<
+  ListPartnersQuery,
+  Partner[]
+>({
   id: "listPartners",
   method: "GET",
   path: "/partners",

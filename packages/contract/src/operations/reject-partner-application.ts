@@ -1,10 +1,11 @@
 // POST /partners/applications/reject: reject a pending enrollment in the workspace's default program, and choose
 // when the partner may apply again. A second rejection is a 400 (no longer pending).
 
-import { defineOperation } from "@dubkit/core";
+import { defineOperation, type Operation } from "@dubkit/core";
 import * as z from "zod/mini";
 import { english } from "../english.js";
 import { REAPPLICATION_TIMEFRAMES, REJECTION_REASONS } from "../enums.js";
+import type { ObjectSchema } from "../object-schema.js";
 import { type PartnerIdResult, partnerIdResult } from "../partner-id-result.js";
 
 /** Bounded to `max` characters, then trimmed; `""` after trimming counts as absent (the server's order). */
@@ -17,11 +18,7 @@ const trimmedNote = (max: number) =>
     }),
   );
 
-/**
- * The reject body (`rejectPartnerSchema`), in the server's key order; unknown keys are dropped. The output is what
- * gets sent: notes trimmed, `reapplicationTimeframe` filled in with its default.
- */
-export const rejectPartnerApplicationBody = z.object({
+const rejectPartnerApplicationShape = {
   /** The ID on Dub (`pn_…`) of the partner to reject (required). */
   partnerId: z.string(),
   /** The reason for rejecting the application, shared with the partner by email. */
@@ -43,22 +40,30 @@ export const rejectPartnerApplicationBody = z.object({
   flagForFraud: z.optional(z.boolean()),
   /** Why the partner is flagged for fraud: at most 2,000 characters (counted before trimming). */
   flagForFraudReason: trimmedNote(2000),
-});
+};
+
+/**
+ * The reject body (`rejectPartnerSchema`), in the server's key order; unknown keys are dropped. The output is what
+ * gets sent: notes trimmed, `reapplicationTimeframe` filled in with its default.
+ */
+export const rejectPartnerApplicationBody: ObjectSchema<typeof rejectPartnerApplicationShape> = z.object(
+  rejectPartnerApplicationShape,
+);
 
 /** What a caller passes to reject an application: the `partnerId`, and optionally the reason and what follows. */
 export type RejectPartnerApplicationRequest = z.input<typeof rejectPartnerApplicationBody>;
 
 /** The 200 body of POST /partners/applications/reject: the rejected partner's ID. */
-export const rejectPartnerApplicationResponse = partnerIdResult;
+export const rejectPartnerApplicationResponse: typeof partnerIdResult = partnerIdResult;
 
 /** The 200 body of POST /partners/applications/reject. */
 export type RejectPartnerApplicationResponse = PartnerIdResult;
 
 /** `POST /partners/applications/reject`. */
-export const rejectPartnerApplicationOperation = defineOperation<
+export const rejectPartnerApplicationOperation: Operation<
   RejectPartnerApplicationRequest,
   RejectPartnerApplicationResponse
->({
+> = defineOperation<RejectPartnerApplicationRequest, RejectPartnerApplicationResponse>({
   id: "rejectPartnerApplication",
   method: "POST",
   path: "/partners/applications/reject",

@@ -1,24 +1,20 @@
 // GET /partners/analytics: one partner's clicks, leads, sales and earnings in the workspace's default program, as a
 // total, a timeseries or per link, depending on `groupBy`. Rate-limited per second, separately from other calls.
 
-import { defineOperation } from "@dubkit/core";
+import { defineOperation, type Operation } from "@dubkit/core";
 import * as z from "zod/mini";
 import { analyticsDate, type DateReader, DUB_FOUNDING_DATE, readIsoDate } from "../analytics-date.js";
 import { english } from "../english.js";
 import { ANALYTICS_INTERVALS, PARTNER_ANALYTICS_GROUP_BY, type PartnerAnalyticsGroupBy } from "../enums.js";
 import { lenientObject } from "../lenient.js";
-import { partnerIdentityShape } from "../partner-identity.js";
+import type { ObjectSchema } from "../object-schema.js";
+import { type PartnerIdentityShape, partnerIdentityShape } from "../partner-identity.js";
 import { sanitizeTimeZone } from "../time-zone.js";
 
-/**
- * The analytics query (`partnerAnalyticsQuerySchema`) with `start` and `end` read by `readDate`, in the server's key
- * order; unknown keys (such as `event`) are dropped. The client's schema is `retrievePartnerAnalyticsQuery`, built
- * with `readIsoDate`; a server-faithful emulator passes chrono-node's `parseDate` instead (see analytics-date.ts).
- */
+/** The analytics query's fields after the partner's identity, with `start` and `end` read by `readDate`. */
 /* @__NO_SIDE_EFFECTS__ */
-export function partnerAnalyticsQuery(readDate: DateReader) {
-  return z.object({
-    ...partnerIdentityShape(),
+function partnerAnalyticsFields(readDate: DateReader) {
+  return {
     /**
      * The preset window. Default `all` (from September 22, 2022 to today), not `24h` as Dub's documentation says.
      * Ignored when `start` is set.
@@ -52,7 +48,20 @@ export function partnerAnalyticsQuery(readDate: DateReader) {
      * or month of the window) or `top_links` (one object per link of the partner).
      */
     groupBy: z._default(z.enum(PARTNER_ANALYTICS_GROUP_BY), "count"),
-  });
+  };
+}
+
+/** The analytics query's shape (declared as a type: a spread loses documentation). */
+type PartnerAnalyticsQueryShape = PartnerIdentityShape & ReturnType<typeof partnerAnalyticsFields>;
+
+/**
+ * The analytics query (`partnerAnalyticsQuerySchema`) with `start` and `end` read by `readDate`, in the server's key
+ * order; unknown keys (such as `event`) are dropped. The client's schema is `retrievePartnerAnalyticsQuery`, built
+ * with `readIsoDate`; a server-faithful emulator passes chrono-node's `parseDate` instead (see analytics-date.ts).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function partnerAnalyticsQuery(readDate: DateReader): ObjectSchema<PartnerAnalyticsQueryShape> {
+  return z.object({ ...partnerIdentityShape, ...partnerAnalyticsFields(readDate) });
 }
 
 /** The query of GET /partners/analytics, as the client validates it (`start`/`end` read by `readIsoDate`). */
@@ -61,8 +70,7 @@ export const retrievePartnerAnalyticsQuery = partnerAnalyticsQuery(readIsoDate);
 /** The query of GET /partners/analytics, as a caller passes it: `partnerId` or `tenantId`, and the window. */
 export type RetrievePartnerAnalyticsQuery = z.input<typeof retrievePartnerAnalyticsQuery>;
 
-/** The partner's totals in the window (`groupBy: "count"`, OpenAPI `PartnerAnalyticsCount`). */
-export const partnerAnalyticsCount = lenientObject({
+const partnerAnalyticsCountShape = {
   /** Clicks on the partner's links in the window. */
   clicks: z.number(),
   /** Leads the partner's links generated in the window. */
@@ -73,13 +81,16 @@ export const partnerAnalyticsCount = lenientObject({
   saleAmount: z.number(),
   /** The partner's sale commissions created in the window (pending, processed or paid), in cents. */
   earnings: z.number(),
-});
+};
+
+/** The partner's totals in the window (`groupBy: "count"`, OpenAPI `PartnerAnalyticsCount`). */
+export const partnerAnalyticsCount: ObjectSchema<typeof partnerAnalyticsCountShape> =
+  lenientObject(partnerAnalyticsCountShape);
 
 /** The partner's totals in the window (`groupBy: "count"`). */
 export type PartnerAnalyticsCount = z.output<typeof partnerAnalyticsCount>;
 
-/** One bucket of the timeseries (`groupBy: "timeseries"`, OpenAPI `PartnerAnalyticsTimeseries`). */
-export const partnerAnalyticsTimeseries = lenientObject({
+const partnerAnalyticsTimeseriesShape = {
   /**
    * The start of the bucket (an hour for windows up to 2 days, a month beyond 180 days, else a day), e.g.
    * `2026-08-01T00:00:00.000+0000`. Every bucket of the window is listed, empty ones with zeros.
@@ -95,16 +106,17 @@ export const partnerAnalyticsTimeseries = lenientObject({
   saleAmount: z.number(),
   /** The partner's sale commissions created in the bucket, in cents. */
   earnings: z.number(),
-});
+};
+
+/** One bucket of the timeseries (`groupBy: "timeseries"`, OpenAPI `PartnerAnalyticsTimeseries`). */
+export const partnerAnalyticsTimeseries: ObjectSchema<typeof partnerAnalyticsTimeseriesShape> = lenientObject(
+  partnerAnalyticsTimeseriesShape,
+);
 
 /** One bucket of the timeseries (`groupBy: "timeseries"`). */
 export type PartnerAnalyticsTimeseries = z.output<typeof partnerAnalyticsTimeseries>;
 
-/**
- * One of the partner's links and its numbers (`groupBy: "top_links"`, OpenAPI `PartnerAnalyticsTopLinks`). Every
- * link is listed, most-clicked (all time) first; a link with no events in the window shows its all-time counts.
- */
-export const partnerAnalyticsTopLinks = lenientObject({
+const partnerAnalyticsTopLinksShape = {
   /** @deprecated Use `id`: the unique ID of the short link. */
   link: z.string(),
   /** The unique ID of the short link (`link_…`). */
@@ -137,7 +149,15 @@ export const partnerAnalyticsTopLinks = lenientObject({
   saleAmount: z.number(),
   /** The partner's sale commissions from this link created in the window, in cents. */
   earnings: z.number(),
-});
+};
+
+/**
+ * One of the partner's links and its numbers (`groupBy: "top_links"`, OpenAPI `PartnerAnalyticsTopLinks`). Every
+ * link is listed, most-clicked (all time) first; a link with no events in the window shows its all-time counts.
+ */
+export const partnerAnalyticsTopLinks: ObjectSchema<typeof partnerAnalyticsTopLinksShape> = lenientObject(
+  partnerAnalyticsTopLinksShape,
+);
 
 /** One of the partner's links and its numbers (`groupBy: "top_links"`). */
 export type PartnerAnalyticsTopLinks = z.output<typeof partnerAnalyticsTopLinks>;
@@ -167,10 +187,10 @@ export type PartnerAnalyticsResult<G extends PartnerAnalyticsGroupBy | undefined
       : PartnerAnalyticsCount;
 
 /** `GET /partners/analytics` (rate-limited per second: see `PLANS[plan].analyticsPerSecond`). */
-export const retrievePartnerAnalyticsOperation = defineOperation<
+export const retrievePartnerAnalyticsOperation: Operation<
   RetrievePartnerAnalyticsQuery,
   RetrievePartnerAnalyticsResponse
->({
+> = defineOperation<RetrievePartnerAnalyticsQuery, RetrievePartnerAnalyticsResponse>({
   id: "retrievePartnerAnalytics",
   method: "GET",
   path: "/partners/analytics",
