@@ -117,10 +117,15 @@ describe("listPartnersResponse", () => {
     aFieldFromTheFuture: 1,
   };
 
-  it("reads tags, the deprecated copies, platforms and unknown fields, and requires tags", () => {
+  it("reads tags, the deprecated copies, platforms and unknown fields", () => {
     expect(listPartnersResponse.parse([partner])).toEqual([partner]);
+  });
+
+  it("reads a partner listed without tags as having none, and still requires the documented fields", () => {
     const { tags: _, ...untagged } = partner;
-    expect(listPartnersResponse.safeParse([untagged]).success).toBe(false);
+    expect(listPartnersResponse.parse([untagged, untagged]).map((item) => item.tags)).toEqual([[], []]);
+    const { totalClicks: __, ...incomplete } = partner;
+    expect(listPartnersResponse.safeParse([incomplete]).success).toBe(false);
   });
 });
 

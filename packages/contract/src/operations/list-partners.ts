@@ -107,8 +107,11 @@ export type ListPartnersQuery = z.input<typeof listPartnersQuery>;
 
 /** What GET /partners adds to an enrolled partner, or types differently. */
 const listedPartnerFields = {
-  /** The tags the program put on the partner (possibly none). */
-  tags: z.array(partnerTag),
+  /**
+   * The tags the program put on the partner (possibly none). GET /partners always sends them; a listing without
+   * them (an older emulator) reads as none rather than failing the call.
+   */
+  tags: z._default(z.array(partnerTag), () => []),
   /** @deprecated Use `totalClicks`: the same number. */
   clicks: z.optional(z.number()),
   /** @deprecated Use `totalLeads`: the same number. */
