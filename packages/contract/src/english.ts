@@ -2,9 +2,11 @@
 // input" unless an app configures one globally; dubkit must neither show that nor change the app's global zod
 // configuration, so each parse passes an English error map itself.
 //
-// The map writes zod's own English messages (zod/v4/locales/en) for the issues the contract's schemas can raise.
-// It is not imported from zod: that module costs 1.3 KB gzip in a browser bundle and 8 ms on Node's first call,
-// for the ~40 formats and sizings the contract never uses. english.test.ts checks that both give the same text.
+// The map writes the English messages of zod 4.3.5 (zod/v4/locales/en), the version Dub's server runs, for the
+// issues the contract's schemas can raise, so a caller reads what the server would answer whatever zod they have
+// (later versions name infinite numbers and exact sizes differently). It is not imported from zod: that module
+// costs 1.3 KB gzip in a browser bundle and 8 ms on Node's first call, for the ~40 formats and sizings the contract
+// never uses. english.test.ts checks both give the same text.
 
 import type { StandardSchemaV1 } from "@dubkit/core";
 import type * as z from "zod/mini";
@@ -29,7 +31,7 @@ const FORMATS: Record<string, string> = {
 
 /** zod's name for the type of `value` (`util.parsedType`), as its English messages show it. */
 function typeName(value: unknown): string {
-  if (typeof value === "number") return Number.isFinite(value) ? "number" : String(value);
+  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : "number";
   if (typeof value !== "object") return typeof value;
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
@@ -43,12 +45,8 @@ function quote(value: unknown): string {
   return typeof value === "bigint" ? `${value}n` : typeof value === "string" ? `"${value}"` : `${value}`;
 }
 
-function size(
-  issue: { origin?: string; inclusive?: boolean; exact?: boolean },
-  big: boolean,
-  limit: unknown,
-): string {
-  const adjective = issue.exact ? "exactly " : `${big ? "<" : ">"}${issue.inclusive ? "=" : ""}`;
+function size(issue: { origin?: string; inclusive?: boolean }, big: boolean, limit: unknown): string {
+  const adjective = `${big ? "<" : ">"}${issue.inclusive ? "=" : ""}`;
   const unit = UNITS[issue.origin ?? ""];
   const origin = issue.origin ?? "value";
   return `Too ${big ? "big" : "small"}: expected ${origin} to ${unit ? "have" : "be"} ${adjective}${String(limit)}${unit ? ` ${unit}` : ""}`;

@@ -65,3 +65,62 @@ export const PARTNER_SORT_FIELDS = [
 ] as const;
 /** One of the values in `PARTNER_SORT_FIELDS`. */
 export type PartnerSortField = (typeof PARTNER_SORT_FIELDS)[number];
+
+/** `sortBy` values GET /partners still accepts from older clients (undocumented), each sorting as `LEGACY_PARTNER_SORT_TARGETS` says. */
+export const LEGACY_PARTNER_SORT_FIELDS = [
+  "clicks",
+  "leads",
+  "conversions",
+  "sales",
+  "saleAmount",
+  "totalSales",
+] as const;
+/** One of the values in `LEGACY_PARTNER_SORT_FIELDS`. */
+export type LegacyPartnerSortField = (typeof LEGACY_PARTNER_SORT_FIELDS)[number];
+
+/** The field the server really sorts by for each legacy `sortBy` value (note `sales` sorts by revenue). */
+export const LEGACY_PARTNER_SORT_TARGETS: Readonly<Record<LegacyPartnerSortField, PartnerSortField>> = {
+  clicks: "totalClicks",
+  leads: "totalLeads",
+  conversions: "totalConversions",
+  sales: "totalSaleAmount",
+  saleAmount: "totalSaleAmount",
+  totalSales: "totalSaleAmount",
+};
+
+/** Sort directions. */
+export const SORT_ORDERS = ["asc", "desc"] as const;
+/** One of the values in `SORT_ORDERS`. */
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** When a rejected applicant may apply again. */
+export const REAPPLICATION_TIMEFRAMES = ["instant", "standard", "never"] as const;
+/** One of the values in `REAPPLICATION_TIMEFRAMES`. */
+export type ReapplicationTimeframe = (typeof REAPPLICATION_TIMEFRAMES)[number];
+
+/** The shapes GET /partners/analytics can return, chosen by its `groupBy` parameter. */
+export const PARTNER_ANALYTICS_GROUP_BY = ["top_links", "timeseries", "count"] as const;
+/** One of the values in `PARTNER_ANALYTICS_GROUP_BY`. */
+export type PartnerAnalyticsGroupBy = (typeof PARTNER_ANALYTICS_GROUP_BY)[number];
+
+/** The preset time windows of Dub's analytics. */
+export const ANALYTICS_INTERVALS = ["24h", "7d", "30d", "90d", "1y", "mtd", "qtd", "ytd", "all"] as const;
+/** One of the values in `ANALYTICS_INTERVALS`. */
+export type AnalyticsInterval = (typeof ANALYTICS_INTERVALS)[number];
+
+/** The colors a link tag can have. */
+export const LINK_TAG_COLORS = ["red", "yellow", "green", "blue", "purple", "brown", "gray", "pink"] as const;
+/** One of the values in `LINK_TAG_COLORS`. */
+export type LinkTagColor = (typeof LINK_TAG_COLORS)[number];
+
+/** The platforms a partner can link to their profile (website and social accounts). */
+export const PARTNER_PLATFORM_TYPES = [
+  "website",
+  "youtube",
+  "twitter",
+  "linkedin",
+  "instagram",
+  "tiktok",
+] as const;
+/** One of the values in `PARTNER_PLATFORM_TYPES`. */
+export type PartnerPlatformType = (typeof PARTNER_PLATFORM_TYPES)[number];

@@ -3,16 +3,15 @@
 // so a misspelt field is still a compile error.
 
 import * as z from "zod/mini";
+import type { ObjectSchema } from "./object-schema.js";
 
 /**
  * An object that keeps unknown keys at run time (zod's `looseObject`) but is typed as a plain object, with no
  * index signature: `partner.stauts` does not compile, while `partner.someNewField` is still there to log.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function lenientObject<const Shape extends z.core.$ZodLooseShape>(
-  shape: Shape,
-): z.ZodMiniObject<Shape, z.core.$strip> {
-  return z.looseObject(shape) as unknown as z.ZodMiniObject<Shape, z.core.$strip>;
+export function lenientObject<const Shape extends z.core.$ZodLooseShape>(shape: Shape): ObjectSchema<Shape> {
+  return z.looseObject(shape) as unknown as ObjectSchema<Shape>;
 }
 
 /**

@@ -2,13 +2,8 @@
 // the other keys the server strips), as the server validates them.
 
 import * as z from "zod/mini";
-
-/**
- * The server (Dub's `parseUrlSchemaAllowEmpty`) only bounds these URLs' length, with its own message, and
- * normalizes them itself; it does not reject a string that is not a URL, so neither do we.
- */
-const linkUrl = () =>
-  z.nullish(z.string().check(z.maxLength(32000, "Must be 32000 or fewer characters long.")));
+import type { ObjectSchema } from "./object-schema.js";
+import { serverUrl } from "./server-url.js";
 
 /** A string or a list of strings; the server splits a comma-separated string into the list. */
 const stringList = () =>
@@ -19,16 +14,17 @@ const stringList = () =>
     ),
   );
 
-/** One A/B test variant. */
-export const testVariant = z.object({
+const testVariantShape = {
   /** The destination URL of this variant. */
   url: z.string(),
   /** The share of traffic sent to it, 10 to 90 (percent). */
   percentage: z.number().check(z.gte(10), z.lte(90)),
-});
+};
 
-/** The `linkProps` object of a create-partner or create-link request. */
-export const linkProps = z.object({
+/** One A/B test variant. */
+export const testVariant: ObjectSchema<typeof testVariantShape> = z.object(testVariantShape);
+
+const linkPropsShape = {
   /**
    * The ID of the link in your database. If set, it can be used to identify the link in future API requests (must
    * be prefixed with `ext_` when passed as a query parameter). Unique across the workspace. A leading `ext_` is
@@ -41,8 +37,9 @@ export const linkProps = z.object({
   /** The ID of the tenant that created the link inside your system (the partner's own `tenantId` wins). */
   tenantId: z.nullish(z.string().check(z.maxLength(255))),
   /**
-   * Path prefix for each default referral link slug (e.g. `/c/` → `https://{domain}/c/{identity}`). If the group
-   * has several default links, a short random suffix is appended to the identity segment (e.g. `c/jane-a7f2`).
+   * Path prefix of a slug the server generates: a random key becomes `c/<7 characters>` with `/c/`. For a new
+   * partner's default links (POST /partners) the partner's identity follows it (`c/jane`), with a short random suffix
+   * when the group has several default links (`c/jane-a7f2`). Ignored when a `key` is given.
    */
   prefix: z.optional(z.string()),
   /** Whether the short link is archived. Defaults to `false`. */
@@ -53,10 +50,13 @@ export const linkProps = z.object({
   tagNames: stringList(),
   /** The comments for the short link. */
   comments: z.nullish(z.string()),
-  /** The date and time when the short link will expire. */
+  /**
+   * The date and time when the short link will expire (ISO 8601 or a natural-language date the server can read;
+   * `Invalid expiration date.` otherwise).
+   */
   expiresAt: z.nullish(z.string()),
-  /** The URL to redirect to when the short link has expired. */
-  expiredUrl: linkUrl(),
+  /** The URL to redirect to when the short link has expired; normalised and checked like a destination URL. */
+  expiredUrl: z.nullish(serverUrl()),
   /** The password required to access the destination URL of the short link. */
   password: z.nullish(z.string()),
   /** Whether the short link uses Custom Link Previews. Defaults to `false`. */
@@ -71,10 +71,10 @@ export const linkProps = z.object({
   video: z.nullish(z.string()),
   /** Whether the short link uses link cloaking. Defaults to `false`. */
   rewrite: z.optional(z.boolean()),
-  /** The iOS destination URL, for iOS device targeting. */
-  ios: linkUrl(),
-  /** The Android destination URL, for Android device targeting. */
-  android: linkUrl(),
+  /** The iOS destination URL, for iOS device targeting; normalised and checked like a destination URL. */
+  ios: z.nullish(serverUrl()),
+  /** The Android destination URL, for Android device targeting; normalised and checked like a destination URL. */
+  android: z.nullish(serverUrl()),
   /** Allow search engines to index the short link. Defaults to `false`. */
   doIndex: z.optional(z.boolean()),
   /** A/B test URLs and the percentage of traffic to send to each: 2 to 4 variants. */
@@ -83,7 +83,13 @@ export const linkProps = z.object({
   testStartedAt: z.nullish(z.string()),
   /** The date and time when the tests were or will be completed. */
   testCompletedAt: z.nullish(z.string()),
-});
+};
+
+/** The schema type of `linkProps` (named, so other modules' declarations keep its documentation). */
+export type LinkPropsSchema = ObjectSchema<typeof linkPropsShape>;
+
+/** The `linkProps` object of a create-partner or create-link request. */
+export const linkProps: LinkPropsSchema = z.object(linkPropsShape);
 
 /** `linkProps` as a caller passes it. */
 export type LinkProps = z.input<typeof linkProps>;

@@ -1,5 +1,5 @@
-// Dub's page-number pagination parameters (`getPaginationQuerySchema`), with the server's own messages. Query
-// values arrive as text on the server, which coerces them; the client passes numbers.
+// Dub's page-number pagination parameters (`getPaginationQuerySchema`), with the server's own messages and its
+// default page size. Query values arrive as text on the server, which coerces them; the client passes numbers.
 
 import * as z from "zod/mini";
 
@@ -16,12 +16,14 @@ function queryNumber(name: string, max?: number): z.ZodMiniType<number, number> 
   >;
 }
 
-/** `page` and `pageSize` (at most `maxPageSize`), for spreading into a query schema. */
-export function pageQuery(maxPageSize: number) {
-  return {
-    /** The page to return, from 1. Default 1. */
-    page: z.optional(queryNumber("Page")),
-    /** Items per page, from 1 to the endpoint's maximum (100). Default: the maximum. */
-    pageSize: z.optional(queryNumber("Page size", maxPageSize)),
-  };
+/** `page`: the page to return, from 1, coerced from text, with the server's messages. */
+/* @__NO_SIDE_EFFECTS__ */
+export function pageNumber() {
+  return z.optional(queryNumber("Page"));
+}
+
+/** `pageSize`: items per page, from 1 to `maxPageSize`, which is also the default the server fills in. */
+/* @__NO_SIDE_EFFECTS__ */
+export function pageSizeNumber(maxPageSize: number) {
+  return z._default(z.optional(queryNumber("Page size", maxPageSize)), maxPageSize);
 }

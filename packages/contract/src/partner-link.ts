@@ -3,9 +3,9 @@
 
 import * as z from "zod/mini";
 import { lenientObject } from "./lenient.js";
+import type { ObjectSchema } from "./object-schema.js";
 
-/** A partner's short link and its all-time stats. */
-export const partnerLink = lenientObject({
+const partnerLinkShape = {
   /** The link's unique ID on Dub (`link_…`). */
   id: z.string(),
   /** The domain of the short link. */
@@ -26,7 +26,13 @@ export const partnerLink = lenientObject({
   sales: z.number(),
   /** Revenue of those sales, in cents. */
   saleAmount: z.number(),
-});
+};
+
+/** A partner's short link and its all-time stats. */
+export const partnerLink: PartnerLinkSchema = lenientObject(partnerLinkShape);
+
+/** The schema type of `partnerLink` (named, so other modules' declarations keep its documentation). */
+export type PartnerLinkSchema = ObjectSchema<typeof partnerLinkShape>;
 
 /** A partner's short link and its all-time stats. */
 export type PartnerLink = z.output<typeof partnerLink>;

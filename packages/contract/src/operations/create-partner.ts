@@ -1,21 +1,16 @@
 // POST /partners: create a partner and enroll it in the workspace's default program, or return the existing
 // enrollment for the same email or tenantId. The server is idempotent by email, so a retry is always safe.
 
-import { defineOperation } from "@dubkit/core";
+import { defineOperation, type Operation } from "@dubkit/core";
 import * as z from "zod/mini";
 import { serverEmail } from "../email.js";
 import { english } from "../english.js";
 import { type EnrolledPartner, enrolledPartner } from "../enrolled-partner.js";
 import { isUrlFriendlyKey } from "../link-key.js";
 import { linkProps } from "../link-props.js";
+import type { ObjectSchema } from "../object-schema.js";
 
-/**
- * The create-partner body, with the server's rules in the server's key order (Dub reports only the first issue, so
- * the order decides which problem a user hears about first). Only `email` is required; unknown keys (such as the
- * seed-era `programId`) are dropped. The output is what gets sent: `name` and `email` trimmed, a leading `ext_`
- * removed from `linkProps.externalId`, comma-separated tag lists split.
- */
-export const createPartnerBody = z.object({
+const createPartnerShape = {
   /** The partner's full name. Default: the partner's email. At most 100 characters. */
   name: z.nullish(z.string().check(z.trim(), z.maxLength(100))),
   /**
@@ -50,13 +45,24 @@ export const createPartnerBody = z.object({
   description: z.nullish(z.string().check(z.maxLength(5000))),
   /** Properties of the partner's default links, overriding the group's defaults. */
   linkProps: z.optional(linkProps),
-});
+};
+
+/**
+ * The create-partner body, with the server's rules in the server's key order (Dub reports only the first issue, so
+ * the order decides which problem a user hears about first). Only `email` is required; unknown keys (such as the
+ * seed-era `programId`) are dropped. The output is what gets sent: `name` and `email` trimmed, a leading `ext_`
+ * removed from `linkProps.externalId`, comma-separated tag lists split.
+ */
+export const createPartnerBody: ObjectSchema<typeof createPartnerShape> = z.object(createPartnerShape);
 
 /** What a caller passes to create a partner: `email` is required, everything else optional. */
 export type CreatePartnerRequest = z.input<typeof createPartnerBody>;
 
 /** `POST /partners`, idempotent by email (a repeat returns the same enrollment, 201). */
-export const createPartnerOperation = defineOperation<CreatePartnerRequest, EnrolledPartner>({
+export const createPartnerOperation: Operation<CreatePartnerRequest, EnrolledPartner> = defineOperation<
+  CreatePartnerRequest,
+  EnrolledPartner
+>({
   id: "createPartner",
   method: "POST",
   path: "/partners",

@@ -117,3 +117,114 @@ export function maybeNotObject(object: fc.Arbitrary<unknown>): fc.Arbitrary<unkn
     { weight: 1, arbitrary: fc.constantFrom<unknown>(null, [], "x", 5, true, [{ email: "a@b.co" }]) },
   );
 }
+
+/** Mostly a valid value, sometimes anything. */
+export const mostly = (valid: fc.Arbitrary<unknown>) =>
+  fc.oneof({ weight: 5, arbitrary: valid }, { weight: 1, arbitrary: anyValue });
+
+/** Short texts: names, keys, codes, a tag list, an `ext_` id, empty, null. */
+export const text = fc.constantFrom<unknown>("Jane", "  Jane  ", "jane-doe", "", "US", "ext_9", "a,b", null);
+
+/** Booleans, sometimes anything. */
+export const flag = mostly(fc.boolean());
+
+/** URLs and near-URLs around the server's normalisation (`getUrlFromString`) and its `new URL()` check. */
+export const edgeUrls = fc.constantFrom<unknown>(
+  "https://a.test",
+  "https://a.test/x?utm_source=y#z",
+  "a.test/x",
+  "a.test",
+  "www.Acme.com/Path",
+  "http://localhost:3000",
+  "mailto:a@b.co",
+  "a.test:99999",
+  "not a url",
+  "a b.test",
+  "",
+  ".",
+  "a..b",
+  "//a.test",
+  "https://",
+  "ü.test",
+  "x".repeat(31990),
+  `https://a.test/${"x".repeat(31990)}`,
+  null,
+);
+
+const variant = mostly(
+  shuffledRecord({
+    url: mostly(fc.constantFrom("https://a.test", "b")),
+    percentage: mostly(fc.constantFrom(10, 25, 50, 90, 9, 91, 9.99, 50.5)),
+  }),
+);
+const tagList = mostly(
+  fc.oneof(fc.constantFrom("t1", "a,b"), fc.array(fc.constantFrom("t1", "t2", "a,b"), { maxLength: 3 })),
+);
+
+/** A `linkProps` object, sometimes not an object. */
+export const linkPropsValue = maybeNotObject(
+  shuffledRecord({
+    externalId: mostly(text),
+    tenantId: mostly(text),
+    prefix: mostly(fc.constantFrom("c", "/c/")),
+    archived: flag,
+    tagIds: tagList,
+    tagNames: tagList,
+    comments: mostly(text),
+    expiresAt: mostly(text),
+    expiredUrl: mostly(fc.oneof(text, edgeUrls)),
+    password: mostly(text),
+    proxy: flag,
+    title: mostly(text),
+    description: mostly(text),
+    image: mostly(text),
+    video: mostly(text),
+    rewrite: flag,
+    ios: mostly(fc.oneof(text, edgeUrls)),
+    android: mostly(fc.oneof(text, edgeUrls)),
+    doIndex: flag,
+    testVariants: mostly(fc.array(variant, { maxLength: 5 })),
+    testStartedAt: mostly(text),
+    testCompletedAt: mostly(text),
+    url: anyValue,
+    domain: anyValue,
+  }),
+);
+
+/** Partner IDs, tenant IDs and the empty string. */
+export const partnerIds = fc.constantFrom("pn_1", "tenant_1", "", " ");
+
+/** Query-string values around coercion and the enums' spelling: what the server can receive as text. */
+export const queryText = fc.constantFrom(
+  "",
+  " ",
+  "abc",
+  "0",
+  "1",
+  "-1",
+  "1.5",
+  "1e2",
+  " 5 ",
+  "0x10",
+  "100",
+  "101",
+  "Infinity",
+  "NaN",
+  "true",
+  "false",
+  "TRUE",
+  "yes",
+  "a,b",
+  "-a,b",
+  "-",
+);
+
+/**
+ * A query as the server reads it (`Record<string, string>`): each of `fields` present or not, sometimes an unknown
+ * key, in a random order.
+ */
+export function queryRecord(
+  fields: Record<string, fc.Arbitrary<string>>,
+): fc.Arbitrary<Record<string, string>> {
+  return shuffledRecord({ ...fields, unknownKey: queryText }) as fc.Arbitrary<Record<string, string>>;
+}

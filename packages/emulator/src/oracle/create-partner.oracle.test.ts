@@ -5,65 +5,18 @@
 import { createPartnerBody } from "@dubkit/contract";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DubApiError } from "../dub-error.js";
-import { parseOrThrow } from "../validation.js";
-import { anyValue, edgeEmails, maybeNotObject, shuffledRecord } from "./arbitraries.js";
+import {
+  anyValue,
+  edgeEmails,
+  linkPropsValue,
+  maybeNotObject,
+  mostly,
+  shuffledRecord,
+  text,
+} from "./arbitraries.js";
 import { serverCreatePartner, serverVerdict } from "./server-schemas.js";
+import { assertAgreement, emulatorVerdict } from "./verdicts.js";
 
-/** What the emulator answers: the parsed body, or its 422 message. */
-function emulatorVerdict(input: unknown): { ok: true; data: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, data: parseOrThrow(createPartnerBody, input) };
-  } catch (error) {
-    if (error instanceof DubApiError && error.code === "unprocessable_entity")
-      return { ok: false, message: error.message };
-    throw error;
-  }
-}
-
-/** Mostly a valid value, sometimes anything. */
-const mostly = (valid: fc.Arbitrary<unknown>) =>
-  fc.oneof({ weight: 5, arbitrary: valid }, { weight: 1, arbitrary: anyValue });
-const text = fc.constantFrom<unknown>("Jane", "  Jane  ", "jane-doe", "", "US", "ext_9", "a,b", null);
-const flag = mostly(fc.boolean());
-
-const variant = mostly(
-  shuffledRecord({
-    url: mostly(fc.constantFrom("https://a.test", "b")),
-    percentage: mostly(fc.constantFrom(10, 25, 50, 90, 9, 91, 9.99, 50.5)),
-  }),
-);
-const tagList = mostly(
-  fc.oneof(fc.constantFrom("t1", "a,b"), fc.array(fc.constantFrom("t1", "t2", "a,b"), { maxLength: 3 })),
-);
-const linkProps = maybeNotObject(
-  shuffledRecord({
-    externalId: mostly(text),
-    tenantId: mostly(text),
-    prefix: mostly(fc.constantFrom("c", "/c/")),
-    archived: flag,
-    tagIds: tagList,
-    tagNames: tagList,
-    comments: mostly(text),
-    expiresAt: mostly(text),
-    expiredUrl: mostly(text),
-    password: mostly(text),
-    proxy: flag,
-    title: mostly(text),
-    description: mostly(text),
-    image: mostly(text),
-    video: mostly(text),
-    rewrite: flag,
-    ios: mostly(text),
-    android: mostly(text),
-    doIndex: flag,
-    testVariants: mostly(fc.array(variant, { maxLength: 5 })),
-    testStartedAt: mostly(text),
-    testCompletedAt: mostly(text),
-    url: anyValue,
-    domain: anyValue,
-  }),
-);
 const body = maybeNotObject(
   shuffledRecord({
     name: mostly(text),
@@ -79,7 +32,7 @@ const body = maybeNotObject(
     country: mostly(text),
     description: mostly(text),
     linkProps: fc.oneof(
-      { weight: 2, arbitrary: linkProps },
+      { weight: 2, arbitrary: linkPropsValue },
       { weight: 1, arbitrary: fc.constant(undefined) },
     ),
   }),
@@ -87,17 +40,13 @@ const body = maybeNotObject(
 
 describe("POST /partners validation agrees with Dub's server schema", () => {
   it("accepts and rejects the same bodies, with the same 422 message and the same output", () => {
-    let accepted = 0;
-    let rejected = 0;
-    fc.assert(
-      fc.property(body, (input) => {
-        const expected = serverVerdict(serverCreatePartner, input);
-        expect(emulatorVerdict(input)).toStrictEqual(expected);
-        if (expected.ok) accepted++;
-        else rejected++;
-      }),
-      { numRuns: 3000, seed: 20261130 },
-    );
+    const { accepted, rejected } = assertAgreement({
+      inputs: body,
+      contract: createPartnerBody,
+      server: serverCreatePartner,
+      numRuns: 3000,
+      seed: 20261130,
+    });
     // The corpus must exercise both outcomes, or the agreement proves little.
     expect(accepted).toBeGreaterThan(300);
     expect(rejected).toBeGreaterThan(300);
@@ -120,7 +69,7 @@ describe("POST /partners validation agrees with Dub's server schema", () => {
     ];
     for (const [input, message] of cases) {
       expect(serverVerdict(serverCreatePartner, input)).toEqual({ ok: false, message });
-      expect(emulatorVerdict(input)).toEqual({ ok: false, message });
+      expect(emulatorVerdict(createPartnerBody, input)).toEqual({ ok: false, message });
     }
   });
 });
