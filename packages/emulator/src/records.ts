@@ -68,12 +68,33 @@ export interface LinkRecord {
   createdAt: string;
   /** The other `linkProps` the request set (title, tags, expiry…), kept as sent. */
   props: Record<string, unknown>;
+  /** When the link last changed; the creation time until then. */
+  updatedAt?: string;
+  /** When the link expires (a deactivation sets it on links without one). */
+  expiresAt?: string | null;
+  /** When the link was disabled (a ban sets it). */
+  disabledAt?: string | null;
+  /** All-time counters, 0 until set (the emulator records no click events; a test may set them). */
+  stats?: LinkStats;
+}
+
+/** A link's all-time counters, as `Link` stores them. */
+export interface LinkStats {
+  clicks: number;
+  leads: number;
+  conversions: number;
+  sales: number;
+  /** In cents. */
+  saleAmount: number;
 }
 
 /** One change to the state; a create is one or more of these, applied and journaled together. */
 export type StoreEvent =
   | { type: "partner"; partner: PartnerRecord }
   | { type: "enrollment"; enrollment: EnrollmentRecord; links: LinkRecord[] }
+  /** A link created on its own (POST /partners/links, an upsert's create branch); joins its enrollment's links. */
+  | { type: "link"; link: LinkRecord }
+  | { type: "link-update"; id: string; patch: Partial<Omit<LinkRecord, "id" | "workspaceId" | "programId">> }
   | {
       type: "enrollment-update";
       id: string;

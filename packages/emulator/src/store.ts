@@ -101,6 +101,24 @@ export class Store {
     for (const change of changes) for (const event of change) this.#apply(event);
   }
 
+  #indexLink(link: LinkRecord): void {
+    this.links.set(link.id, link);
+    this.#linkByDomainKey.set(`${link.domain.toLowerCase()}/${link.key.toLowerCase()}`, link);
+    if (link.externalId !== null)
+      this.#linkByExternalId.set(`${link.workspaceId}\u0000${link.externalId}`, link);
+  }
+
+  #unindexLink(link: LinkRecord): void {
+    this.#linkByDomainKey.delete(`${link.domain.toLowerCase()}/${link.key.toLowerCase()}`);
+    if (link.externalId !== null)
+      this.#linkByExternalId.delete(`${link.workspaceId}\u0000${link.externalId}`);
+  }
+
+  /** The link with this key on this domain (case-insensitive), if any. */
+  linkByDomainKey(domain: string, key: string): LinkRecord | undefined {
+    return this.#linkByDomainKey.get(`${domain.toLowerCase()}/${key.toLowerCase()}`);
+  }
+
   #apply(event: StoreEvent): void {
     switch (event.type) {
       case "partner": {
@@ -123,12 +141,25 @@ export class Store {
           this.#enrollmentByTenant.set(`${enrollment.programId}\u0000${enrollment.tenantId}`, enrollment);
         }
         this.#usage.set(enrollment.programId, this.usage(enrollment.programId) + 1);
-        for (const link of event.links) {
-          this.links.set(link.id, link);
-          this.#linkByDomainKey.set(`${link.domain.toLowerCase()}/${link.key.toLowerCase()}`, link);
-          if (link.externalId !== null) {
-            this.#linkByExternalId.set(`${link.workspaceId}\u0000${link.externalId}`, link);
-          }
+        for (const link of event.links) this.#indexLink(link);
+        break;
+      }
+      case "link": {
+        this.#indexLink(event.link);
+        this.enrollmentOf(event.link.programId, event.link.partnerId)?.linkIds.push(event.link.id);
+        break;
+      }
+      case "link-update": {
+        const link = this.links.get(event.id);
+        if (!link) break;
+        this.#unindexLink(link);
+        const previousPartner = link.partnerId;
+        Object.assign(link, event.patch);
+        this.#indexLink(link);
+        if (link.partnerId !== previousPartner) {
+          const before = this.enrollmentOf(link.programId, previousPartner);
+          if (before) before.linkIds = before.linkIds.filter((id) => id !== link.id);
+          this.enrollmentOf(link.programId, link.partnerId)?.linkIds.push(link.id);
         }
         break;
       }

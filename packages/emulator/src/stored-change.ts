@@ -38,11 +38,25 @@ const textList: FieldCheck = (value) => {
   return index === -1 ? undefined : `[${index}]: expected text, got ${describe(value[index])}`;
 };
 
+/** A field that may be absent (records written before it existed); checked when present. */
+const optional =
+  (check: FieldCheck): FieldCheck =>
+  (value) =>
+    value === undefined ? undefined : check(value);
+
 const plainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 const object: FieldCheck = (value) =>
   plainObject(value) ? undefined : `expected an object, got ${describe(value)}`;
+
+const linkStats: FieldCheck = (value) => {
+  if (!plainObject(value)) return `expected an object, got ${describe(value)}`;
+  for (const name of ["clicks", "leads", "conversions", "sales", "saleAmount"]) {
+    if (typeof value[name] !== "number") return `${name}: expected a number, got ${describe(value[name])}`;
+  }
+  return undefined;
+};
 
 // `satisfies Record<keyof …>` makes the compiler flag a table that misses a field added to a record.
 const PARTNER_FIELDS = {
@@ -101,13 +115,17 @@ const LINK_FIELDS = {
   tenantId: nullable(text),
   createdAt: text,
   props: object,
+  updatedAt: optional(text),
+  expiresAt: optional(nullable(text)),
+  disabledAt: optional(nullable(text)),
+  stats: optional(linkStats),
 } satisfies Record<keyof LinkRecord, FieldCheck>;
 
 /** Checks every field of a whole record (all present); returns the first problem, prefixed with `path`. */
 function recordProblem(value: unknown, fields: Record<string, FieldCheck>, path: string): string | undefined {
   if (!plainObject(value)) return `${path}: expected an object, got ${describe(value)}`;
   for (const [name, check] of Object.entries(fields)) {
-    if (!(name in value)) return `${path}.${name}: missing`;
+    if (!(name in value) && check(undefined) !== undefined) return `${path}.${name}: missing`;
     const problem = check(value[name]);
     if (problem) return `${path}.${name}: ${problem}`;
   }
@@ -150,6 +168,13 @@ function eventProblem(event: unknown, path: string): string | undefined {
       return (
         (text(event.id) && `${path}.id: ${text(event.id)}`) ||
         patchProblem(event.patch, ENROLLMENT_FIELDS, ["id", "partnerId", "programId"], `${path}.patch`)
+      );
+    case "link":
+      return recordProblem(event.link, LINK_FIELDS, `${path}.link`);
+    case "link-update":
+      return (
+        (text(event.id) && `${path}.id: ${text(event.id)}`) ||
+        patchProblem(event.patch, LINK_FIELDS, ["id", "workspaceId", "programId"], `${path}.patch`)
       );
     case "partner-update":
       return (
