@@ -3,11 +3,29 @@
 // enough for most apps. Nothing here loads zod until the first call.
 
 export type {
+  ApprovePartnerApplicationRequest,
+  BanPartnerRequest,
+  CreatePartnerLinkRequest,
   CreatePartnerRequest,
+  DeactivatePartnerRequest,
   EnrolledPartner,
+  Link,
+  ListPartnerApplicationsQuery,
   ListPartnersQuery,
   Partner,
+  PartnerAnalyticsCount,
+  PartnerAnalyticsGroupBy,
+  PartnerAnalyticsResult,
+  PartnerAnalyticsTimeseries,
+  PartnerAnalyticsTopLinks,
+  PartnerApplication,
+  PartnerIdResult,
+  PartnerLink,
   PartnerStatus,
+  RejectPartnerApplicationRequest,
+  RetrievePartnerAnalyticsQuery,
+  RetrievePartnerLinksQuery,
+  UpsertPartnerLinkRequest,
 } from "@dubkit/contract";
 export type {
   BackoffStrategy,
@@ -42,4 +60,5 @@ export { Dub } from "./dub.js";
 export { DubCore, type DubOptions } from "./dub-core.js";
 export * from "./operations.js";
 export { Page, PagePromise } from "./pagination.js";
+export { PartnerApplications } from "./resources/partner-applications.js";
 export { Partners } from "./resources/partners.js";

@@ -1,8 +1,18 @@
 // The standalone operations: one function per endpoint, taking a `DubCore`, for the smallest bundles. Each loads
 // its definition (method, path, schemas, retry class) from @dubkit/contract on first use. Adding an operation is
-// one line here and one line on its resource.
+// one statement here and one method on its resource.
 
-import type { CreatePartnerRequest, EnrolledPartner, ListPartnersQuery, Partner } from "@dubkit/contract";
+import type {
+  CreatePartnerRequest,
+  EnrolledPartner,
+  ListPartnerApplicationsQuery,
+  ListPartnersQuery,
+  Partner,
+  PartnerAnalyticsGroupBy,
+  PartnerAnalyticsResult,
+  PartnerApplication,
+  RetrievePartnerAnalyticsQuery,
+} from "@dubkit/contract";
 import type { RequestOptions } from "@dubkit/core";
 import { warnOnce } from "./deprecation.js";
 import type { DubCore } from "./dub-core.js";
@@ -67,3 +77,110 @@ export function listPartners(
     (partner) => partner.id,
   );
 }
+
+/**
+ * Creates a short link for a partner (`POST /partners/links`), on the program's domain; the destination defaults
+ * to the partner group's first default link. Without a `key`, dubkit draws one (as the server would) before the
+ * first attempt, so a retry after a dropped connection meets that key instead of creating a second link.
+ *
+ * @throws Conflict (409) if `key` (or `linkProps.externalId`) is already taken; BadRequest if the URL's domain is not
+ * one of the group's link domains; NotFound if no partner matches.
+ */
+export const createPartnerLink = /* @__PURE__ */ lazyOperation(() =>
+  import("@dubkit/contract/operations/create-partner-link").then((m) => m.createPartnerLinkOperation),
+);
+
+/** Lists a partner's links with their stats (`GET /partners/links`), by `partnerId` or `tenantId`. */
+export const retrievePartnerLinks = /* @__PURE__ */ lazyOperation(() =>
+  import("@dubkit/contract/operations/retrieve-partner-links").then((m) => m.retrievePartnerLinksOperation),
+);
+
+/**
+ * Creates a partner's link to `url`, or updates the one the partner already has to that URL
+ * (`PUT /partners/links/upsert`): safe to retry. Needs the `links.write` permission.
+ */
+export const upsertPartnerLink = /* @__PURE__ */ lazyOperation(() =>
+  import("@dubkit/contract/operations/upsert-partner-link").then((m) => m.upsertPartnerLinkOperation),
+);
+
+const analytics = /* @__PURE__ */ lazyOperation(() =>
+  import("@dubkit/contract/operations/retrieve-partner-analytics").then(
+    (m) => m.retrievePartnerAnalyticsOperation,
+  ),
+);
+
+/**
+ * A partner's analytics (`GET /partners/analytics`): totals (`groupBy: "count"`, the default), buckets over time
+ * (`"timeseries"`) or per link (`"top_links"`); the result's type follows `groupBy`. Rate-limited per second.
+ */
+export function retrievePartnerAnalytics<G extends PartnerAnalyticsGroupBy | undefined = undefined>(
+  client: DubCore,
+  query: RetrievePartnerAnalyticsQuery & { groupBy?: G },
+  options?: RequestOptions,
+): Promise<PartnerAnalyticsResult<G>> {
+  return analytics(client, query, options) as Promise<PartnerAnalyticsResult<G>>;
+}
+
+/**
+ * Bans a partner from the program (`POST /partners/ban`), by `partnerId` or `tenantId`, with a `reason`: their links
+ * are disabled and pending commissions canceled. Safe to retry: after a dropped connection, a repeat that meets
+ * "already banned" resolves as the ban.
+ *
+ * @throws BadRequest if the partner is pending (not approved yet) or already banned.
+ */
+export const banPartner = /* @__PURE__ */ lazyOperation(() =>
+  import("@dubkit/contract/operations/ban-partner").then((m) => m.banPartnerOperation),
+);
+
+/**
+ * Deactivates a partner (`POST /partners/deactivate`): their links stop working, commissions and payouts stay. Safe
+ * to retry, as {@link banPartner}.
+ *
+ * @throws BadRequest unless the partner's status is approved or archived.
+ */
+export const deactivatePartner = /* @__PURE__ */ lazyOperation(() =>
+  import("@dubkit/contract/operations/deactivate-partner").then((m) => m.deactivatePartnerOperation),
+);
+
+const applications = /* @__PURE__ */ lazyOperation(() =>
+  import("@dubkit/contract/operations/list-partner-applications").then(
+    (m) => m.listPartnerApplicationsOperation,
+  ),
+);
+
+/**
+ * Lists the program's pending applications (`GET /partners/applications`), newest first. Await the result for one
+ * page, or `for await` over it for every application.
+ */
+export function listPartnerApplications(
+  client: DubCore,
+  query: ListPartnerApplicationsQuery = {},
+  options?: RequestOptions,
+): PagePromise<PartnerApplication> {
+  return new PagePromise(
+    query.page ?? 1,
+    query.pageSize ?? DEFAULT_PAGE_SIZE,
+    (page) => applications(client, { ...query, page }, options),
+    (application) => application.id,
+  );
+}
+
+/**
+ * Approves a pending (or rejected) enrollment (`POST /partners/applications/approve`): the partner joins the group
+ * and gets its default links. Safe to retry, as {@link banPartner}.
+ */
+export const approvePartnerApplication = /* @__PURE__ */ lazyOperation(() =>
+  import("@dubkit/contract/operations/approve-partner-application").then(
+    (m) => m.approvePartnerApplicationOperation,
+  ),
+);
+
+/**
+ * Rejects a pending enrollment (`POST /partners/applications/reject`), choosing when the partner may apply again.
+ * Safe to retry, as {@link banPartner}.
+ */
+export const rejectPartnerApplication = /* @__PURE__ */ lazyOperation(() =>
+  import("@dubkit/contract/operations/reject-partner-application").then(
+    (m) => m.rejectPartnerApplicationOperation,
+  ),
+);

@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import { english } from "../english.js";
 import type { ObjectSchema } from "../object-schema.js";
 import { type PartnerIdResult, partnerIdResult } from "../partner-id-result.js";
+import { recoverWhenAlreadyDone } from "../retry-recovery.js";
 
 const approvePartnerApplicationShape = {
   /** The ID on Dub (`pn_…`) of the partner to approve (required; there is no `tenantId` here). */
@@ -41,4 +42,7 @@ export const approvePartnerApplicationOperation: Operation<
   path: "/partners/applications/approve",
   body: english(approvePartnerApplicationBody),
   response: english(approvePartnerApplicationResponse),
+  // A repeat answers "already approved": after an attempt that may have applied, that is the approval succeeding.
+  retry: "idempotent",
+  recover: recoverWhenAlreadyDone(/^This enrollment cannot be approved because it is already approved\.$/),
 });

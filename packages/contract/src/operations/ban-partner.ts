@@ -8,6 +8,7 @@ import { BAN_REASONS } from "../enums.js";
 import type { ObjectSchema } from "../object-schema.js";
 import { type PartnerIdResult, partnerIdResult } from "../partner-id-result.js";
 import { type PartnerIdentityShape, partnerIdentityShape } from "../partner-identity.js";
+import { recoverWhenAlreadyDone } from "../retry-recovery.js";
 
 const banPartnerFields = {
   /**
@@ -34,7 +35,7 @@ export const banPartnerResponse: typeof partnerIdResult = partnerIdResult;
 /** The 200 body of POST /partners/ban. */
 export type BanPartnerResponse = PartnerIdResult;
 
-/** `POST /partners/ban`. */
+/** `POST /partners/ban`: safe to retry (a repeat that meets "already banned" after an ambiguous attempt succeeds). */
 export const banPartnerOperation: Operation<BanPartnerRequest, BanPartnerResponse> = defineOperation<
   BanPartnerRequest,
   BanPartnerResponse
@@ -44,4 +45,7 @@ export const banPartnerOperation: Operation<BanPartnerRequest, BanPartnerRespons
   path: "/partners/ban",
   body: english(banPartnerBody),
   response: english(banPartnerResponse),
+  // A repeat answers "already banned": after an attempt that may have applied, that is the ban succeeding.
+  retry: "idempotent",
+  recover: recoverWhenAlreadyDone(/^This partner is already banned from your program\.$/),
 });

@@ -8,6 +8,7 @@ import { type Link, link } from "../link.js";
 import { linkProps } from "../link-props.js";
 import type { ObjectSchema } from "../object-schema.js";
 import { type PartnerIdentityShape, partnerIdentityShape } from "../partner-identity.js";
+import { randomLinkKey } from "../retry-recovery.js";
 import { serverUrl } from "../server-url.js";
 
 /** The fields after the partner's identity. */
@@ -67,4 +68,8 @@ export const createPartnerLinkOperation: Operation<CreatePartnerLinkRequest, Lin
   path: "/partners/links",
   body: english(createPartnerLinkBody),
   response: english(createPartnerLinkResponse),
+  // Without a key, a repeat would create a second link: the key is chosen here, once per call, so every attempt
+  // sends the same one and a repeat meets a 409 instead of a duplicate.
+  retry: "idempotent",
+  prepare: (input) => (input.key ? input : { ...input, key: randomLinkKey(input.linkProps?.prefix) }),
 });

@@ -7,6 +7,7 @@ import { english } from "../english.js";
 import type { ObjectSchema } from "../object-schema.js";
 import { type PartnerIdResult, partnerIdResult } from "../partner-id-result.js";
 import { type PartnerIdentityShape, partnerIdentityShape } from "../partner-identity.js";
+import { recoverWhenAlreadyDone } from "../retry-recovery.js";
 
 /** The deactivate body (`deactivatePartnerApiSchema`): which partner. Unknown keys are dropped. */
 export const deactivatePartnerBody: ObjectSchema<PartnerIdentityShape> = z.object(partnerIdentityShape);
@@ -28,4 +29,9 @@ export const deactivatePartnerOperation: Operation<DeactivatePartnerRequest, Dea
     path: "/partners/deactivate",
     body: english(deactivatePartnerBody),
     response: english(deactivatePartnerResponse),
+    // A repeat answers that the status is now "deactivated": after an attempt that may have applied, a success.
+    retry: "idempotent",
+    recover: recoverWhenAlreadyDone(
+      /^Only partners with an "approved" or "archived" status can be deactivated\. The partner's status in this program is "deactivated"\.$/,
+    ),
   });

@@ -7,6 +7,7 @@ import { english } from "../english.js";
 import { REAPPLICATION_TIMEFRAMES, REJECTION_REASONS } from "../enums.js";
 import type { ObjectSchema } from "../object-schema.js";
 import { type PartnerIdResult, partnerIdResult } from "../partner-id-result.js";
+import { recoverRejection } from "../retry-recovery.js";
 
 /** Bounded to `max` characters, then trimmed; `""` after trimming counts as absent (the server's order). */
 const trimmedNote = (max: number) =>
@@ -69,4 +70,8 @@ export const rejectPartnerApplicationOperation: Operation<
   path: "/partners/applications/reject",
   body: english(rejectPartnerApplicationBody),
   response: english(rejectPartnerApplicationResponse),
+  // A repeat answers "no longer pending" (or 404 after an instant rejection): after an attempt that may have
+  // applied, and with the partner now rejected, that is the rejection succeeding.
+  retry: "idempotent",
+  recover: recoverRejection,
 });

@@ -179,8 +179,12 @@ export type RetrievePartnerAnalyticsResponse = z.output<typeof retrievePartnerAn
  * The answer of GET /partners/analytics for `groupBy: G` (`undefined` is the default, `count`), for overloads:
  * `PartnerAnalyticsResult<"timeseries">` is `PartnerAnalyticsTimeseries[]`.
  */
-export type PartnerAnalyticsResult<G extends PartnerAnalyticsGroupBy | undefined = "count"> =
-  G extends "timeseries"
+export type PartnerAnalyticsResult<G extends PartnerAnalyticsGroupBy | undefined = "count"> = [G] extends [
+  never,
+]
+  ? // A call that names no groupBy infers nothing for G: the server's default, count.
+    PartnerAnalyticsCount
+  : G extends "timeseries"
     ? PartnerAnalyticsTimeseries[]
     : G extends "top_links"
       ? PartnerAnalyticsTopLinks[]
