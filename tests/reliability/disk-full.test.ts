@@ -57,7 +57,7 @@ describe("disk full", () => {
     {
       await using dub = new Dub({ token: roomy.apiKey, serverURL: roomy.url });
       const listed: string[] = [];
-      for await (const partner of dub.partners.list({ pageSize: 100 })) listed.push(partner.email);
+      for await (const partner of dub.partners.list({ pageSize: 100 })) listed.push(partner.email ?? "");
       expect(listed.sort()).toEqual([...acknowledged].sort());
       for (const email of failed) await dub.partners.create({ email });
     }

@@ -25,7 +25,8 @@ const CONCURRENCY = 8;
 async function listedEmails(emulator: EmulatorBin): Promise<string[]> {
   await using dub = new Dub({ token: emulator.apiKey, serverURL: emulator.url });
   const emails: string[] = [];
-  for await (const partner of dub.partners.list({ pageSize: 100 })) emails.push(partner.email.toLowerCase());
+  for await (const partner of dub.partners.list({ pageSize: 100 }))
+    emails.push((partner.email ?? "").toLowerCase());
   return emails;
 }
 

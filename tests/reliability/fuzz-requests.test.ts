@@ -126,7 +126,7 @@ describe("fuzzed requests", () => {
       if (request.contentType) headers["content-type"] = request.contentType;
       const url = `${emulator.url}/partners${request.query === "" ? "" : `?${request.query}`}`;
       const init: RequestInit = { method: request.method, headers };
-      if (request.method === "POST" && request.body) init.body = request.body;
+      if (request.method === "POST" && request.body) init.body = new Uint8Array(request.body);
       const response = await fetch(url, init);
       const text = await response.text();
       const label = `${request.method} ${url} → ${response.status} ${text.slice(0, 200)}`;

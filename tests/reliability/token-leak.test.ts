@@ -2,7 +2,7 @@
 // login/whoami/profiles/logout, --debug, errors with --json, bad base URLs, --local) and SDK calls with a debug log
 // and hooks, all with one recognisable token. Every stdout, stderr, SDK message and every file written is swept for
 // it; the only place it may be is the config file, whose mode must be 0600 in a 0700 directory.
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { type Emulator, startEmulator } from "@dubkit/emulator";
@@ -350,8 +350,8 @@ describe("token leak", () => {
           ),
       ],
       ["faults with retries", () => client(faulty.url).partners.create({ email: "sdk4@example.com" })],
-      ["refused", () => client("http://127.0.0.1:9").partners.list()],
-      ["timeout", () => client(faulty.url).partners.list({}, { timeoutMs: 1 })],
+      ["refused", async () => (await client("http://127.0.0.1:9").partners.list()).data],
+      ["timeout", async () => (await client(faulty.url).partners.list({}, { timeoutMs: 1 })).data],
       ["token as serverURL", async () => client(CANARY_TOKEN).partners.list()],
       ["token in serverURL", async () => client(`http://127.0.0.1:9/${CANARY_TOKEN}`).partners.list()],
       [
