@@ -98,5 +98,5 @@ export function markdownTable(header: string[], rows: (string | number)[][]): st
 
 /** The command that reproduces the test named `name`. */
 export function reproduce(name: string): string {
-  return `\`npx -y pnpm@10.34.9 --filter @dubkit/reliability test -- -t "${name}"\``;
+  return `\`npx -y pnpm@10.34.9 --filter @dubkit/reliability test -t "${name}"\``;
 }
