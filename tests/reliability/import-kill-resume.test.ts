@@ -22,9 +22,17 @@ const INVALID_EVERY = 37;
 const KILLS = 18;
 const FAULTS = "p=0.05:reset-after,503,500";
 
-/** How many create requests the emulator has logged (one stderr line per request). */
-const createsLogged = (stderr: string) =>
-  stderr.split("\n").filter((line) => line.startsWith("POST /partners")).length;
+/** Counts the create requests the emulator logs (one stderr line per request), line by line as they arrive. */
+function countCreates(stream: NodeJS.ReadableStream): () => number {
+  let count = 0;
+  let partial = "";
+  stream.on("data", (chunk: string) => {
+    const lines = (partial + chunk).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) if (line.startsWith("POST /partners")) count++;
+  });
+  return () => count;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -59,14 +67,15 @@ describe("import kill-and-resume", () => {
       report,
     ];
 
+    const createsLogged = countCreates(emulator.running.child.stderr!);
     // Each kill comes after a seeded number of create requests into that run.
     const random = seededRandom(SEED);
     const killPoints = Array.from({ length: KILLS }, () => between(random, 20, 160));
     let killed = 0;
     for (const point of killPoints) {
-      const before = createsLogged(emulator.running.stderr());
+      const before = createsLogged();
       const run = startDubkit(args, env);
-      while (createsLogged(emulator.running.stderr()) < before + point && run.child.exitCode === null) {
+      while (createsLogged() < before + point && run.child.exitCode === null) {
         await sleep(2);
       }
       run.child.kill("SIGKILL");
