@@ -195,7 +195,15 @@ async function serveEmulator(
       log(`${method} ${url.pathname} reset before handling (fault)`);
       return;
     }
-    const rawBody = await readBody(request);
+    let rawBody: string | undefined;
+    try {
+      rawBody = await readBody(request);
+    } catch {
+      // The client went away before its body arrived (a reset, a closed socket, a broken chunk): there is no one
+      // to answer and nothing was applied. Not an internal error.
+      log(`${method} ${url.pathname} abandoned by the client before its body arrived`);
+      return;
+    }
     await sleep(latencyMs + (fault?.kind === "delay" ? (fault.ms ?? 1000) : 0), stopped.signal);
     if (stopped.signal.aborted) return;
     if (rawBody === undefined) {

@@ -29,6 +29,14 @@ export function checkServerURL(serverURL: string, allowInsecureHttp: boolean): s
       option: "serverURL",
     });
   }
+  // Paths are appended to the base URL, so a query or fragment would end up in front of them
+  // (`/?key=x/partners`), and credentials in it would go to every request: only a plain base URL works.
+  if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+    throw new ConfigurationError(
+      `serverURL must be a base URL without a query string, #fragment or credentials, such as ${DEFAULT_SERVER_URL}: got ${JSON.stringify(redactTokens(`${url.protocol}//${url.host}${url.pathname}`))} with ${url.search || url.hash ? "a query or fragment" : "credentials"}.`,
+      { option: "serverURL" },
+    );
+  }
   if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
     throw new ConfigurationError(
       `Refusing to send the API token over plain http:// to ${redactTokens(url.host)}: use https:// or allowInsecureHttp.`,

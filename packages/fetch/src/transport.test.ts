@@ -685,6 +685,22 @@ describe("configuration", () => {
       ),
     ).rejects.toThrow(ConfigurationError);
     expect(() => createTransport({ token: TOKEN, serverURL: "ftp://x" })).toThrow(ConfigurationError);
+    // Paths are appended to the base URL: a query, a fragment or credentials in it would garble or leak them.
+    for (const garbled of [
+      `http://127.0.0.1:9/?key=${TOKEN}`,
+      "https://api.dub.co/#top",
+      `https://user:${TOKEN}@api.dub.co`,
+    ]) {
+      let error: unknown;
+      try {
+        createTransport({ token: TOKEN, serverURL: garbled });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(ConfigurationError.isInstance(error), garbled).toBe(true);
+      expect((error as Error).message).toMatch(/without a query string, #fragment or credentials/);
+      expect((error as Error).message).not.toContain(TOKEN.slice(4));
+    }
     expect(() => createTransport({ token: TOKEN, serverURL: "not a url" })).toThrow(/serverURL/);
   });
 });

@@ -1,6 +1,6 @@
 // dub.partners.list against the emulator: the query it sends, paging by `for await`, `iterPages` and
 // `getNextPage`, and the bound on walks a server cannot end.
-import { PaginationError, type RequestContext } from "@dubkit/core";
+import { InvalidRequestError, PaginationError, type RequestContext } from "@dubkit/core";
 import { type Emulator, startEmulator } from "@dubkit/emulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Dub } from "./dub.js";
@@ -53,6 +53,14 @@ describe("dub.partners.list", () => {
       sortOrder: "asc",
       page: "1",
     });
+  });
+
+  it("refuses a query that is not an object (null, a string, an array) with InvalidRequestError, sending nothing", async () => {
+    await using dub = client();
+    for (const query of [null, "status=approved", ["approved"], 5]) {
+      await expect(dub.partners.list(query as never)).rejects.toBeInstanceOf(InvalidRequestError);
+    }
+    expect(sent).toEqual([]);
   });
 
   it("iterates every partner across pages with for await, one request per page", async () => {

@@ -70,10 +70,13 @@ export function listPartners(
   query: ListPartnersQuery = {},
   options?: RequestOptions,
 ): PagePromise<Partner> {
+  // Only an object is a query: anything else (null, a string, an array from untyped code) goes to validation as
+  // it is, to be refused with an InvalidRequestError, rather than spread into a query of its characters.
+  const isQuery = query !== null && typeof query === "object" && !Array.isArray(query);
   return new PagePromise(
-    query.page ?? 1,
-    query.pageSize ?? DEFAULT_PAGE_SIZE,
-    (page) => list(client, { ...query, page }, options),
+    isQuery ? (query.page ?? 1) : 1,
+    isQuery ? (query.pageSize ?? DEFAULT_PAGE_SIZE) : DEFAULT_PAGE_SIZE,
+    (page) => list(client, isQuery ? { ...query, page } : query, options),
     (partner) => partner.id,
   );
 }
