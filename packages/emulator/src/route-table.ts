@@ -1,7 +1,9 @@
 // The emulator's routes: method and path, who may call them (withWorkspace's options per route), and the handler.
 // Adding an endpoint is one handler file in handlers/ and one line here.
 
+import { banPartnerHandler } from "./handlers/ban-partner.js";
 import { createPartnerHandler } from "./handlers/create-partner.js";
+import { deactivatePartnerHandler } from "./handlers/deactivate-partner.js";
 import { listPartnersHandler } from "./handlers/list-partners.js";
 import type { ApiResponse, RouteContext } from "./route-context.js";
 import type { Role } from "./workspace.js";
@@ -35,4 +37,16 @@ export const ROUTES: readonly Route[] = [
     handler: createPartnerHandler,
   },
   { method: "GET", path: "/partners", access: { rateLimit: "api" }, handler: listPartnersHandler },
+  {
+    method: "POST",
+    path: "/partners/ban",
+    access: { roles: OWNER_MEMBER, rateLimit: "api" },
+    handler: banPartnerHandler,
+  },
+  {
+    method: "POST",
+    path: "/partners/deactivate",
+    access: { roles: OWNER_MEMBER, rateLimit: "api" },
+    handler: deactivatePartnerHandler,
+  },
 ];
