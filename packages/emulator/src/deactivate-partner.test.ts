@@ -106,7 +106,15 @@ describe("POST /partners/deactivate", () => {
   });
 
   it("checks in the server's order: JSON, schema, identity, then the program (always), tenantId, enrollment", async () => {
-    expect((await deactivate("")).status).toBe(400);
+    expect((await deactivate("")).body).toEqual(
+      dubError(
+        "bad_request",
+        "Invalid JSON format in request body. Please ensure the request body is a valid JSON object.",
+      ),
+    );
+    expect((await deactivate([])).body).toEqual(
+      dubError("unprocessable_entity", "invalid_type: : Invalid input: expected object, received array"),
+    );
     expect((await deactivate({ tenantId: 7 })).body).toEqual(
       dubError(
         "unprocessable_entity",

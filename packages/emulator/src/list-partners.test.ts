@@ -201,6 +201,8 @@ describe("GET /partners", () => {
     ["?page=abc", "invalid_type: page: Page must be a number."],
     ["?page=1.5", "invalid_type: page: Page must be an integer."],
     ["?page=0", "too_small: page: Page must be greater than 0."],
+    ["?pageSize=abc", "invalid_type: pageSize: Page size must be a number."],
+    ["?pageSize=2.5", "invalid_type: pageSize: Page size must be an integer."],
     ["?pageSize=101", "too_big: pageSize: Max page size is 100."],
     ["?pageSize=0", "too_small: pageSize: Page size must be greater than 0."],
     [

@@ -7,6 +7,10 @@ import type { Emulator } from "./options.js";
 const KEY = "dub_applications000000000000";
 const VIEWER = "dub_viewer000000000000000000";
 const NO_PROGRAM = "dub_noprogram00000000000000";
+const BAD_JSON = dubError(
+  "bad_request",
+  "Invalid JSON format in request body. Please ensure the request body is a valid JSON object.",
+);
 const OTHER = "dub_other0000000000000000000";
 
 const FORM: ApplicationFormData = {
@@ -370,7 +374,7 @@ describe("POST /partners/applications/approve", () => {
   });
 
   it("checks in the server's order: JSON, schema, program, enrollment", async () => {
-    expect((await approve("nope")).status).toBe(400);
+    expect((await approve("nope")).body).toEqual(BAD_JSON);
     expect((await approve({}, NO_PROGRAM)).body).toEqual(
       dubError(
         "unprocessable_entity",
@@ -502,6 +506,6 @@ describe("POST /partners/applications/reject", () => {
       dubError("not_found", "Program not found"),
     );
     expect((await reject({ partnerId: "pn_1" }, VIEWER)).status).toBe(403);
-    expect((await reject("{", KEY)).status).toBe(400);
+    expect((await reject("{", KEY)).body).toEqual(BAD_JSON);
   });
 });
