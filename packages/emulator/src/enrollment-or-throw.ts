@@ -5,14 +5,29 @@ import type { EnrollmentRecord } from "./records.js";
 import type { Store } from "./store.js";
 import type { Program } from "./workspace.js";
 
-/** `throwIfNoPartnerIdOrTenantId`: a truthiness check, so `""` and `null` count as missing. */
-export function throwIfNoPartnerIdOrTenantId(identity: {
+/** How an action names its partner; `""` and `null` count as missing (the server checks truthiness). */
+export interface PartnerIdentity {
   partnerId?: string | null;
   tenantId?: string | null;
-}): void {
-  if (!identity.partnerId && !identity.tenantId) {
-    throw new DubApiError("bad_request", "Either `partnerId` or `tenantId` must be provided.");
-  }
+}
+
+function noIdentity(): DubApiError {
+  return new DubApiError("bad_request", "Either `partnerId` or `tenantId` must be provided.");
+}
+
+/** `throwIfNoPartnerIdOrTenantId`. */
+export function throwIfNoPartnerIdOrTenantId(identity: PartnerIdentity): void {
+  if (!identity.partnerId && !identity.tenantId) throw noIdentity();
+}
+
+/**
+ * The partner an action names: its partnerId (which wins), else the partner `byTenant` finds for its tenantId; the
+ * identity 400 when neither is given. `byTenant` runs only for a tenantId alone (the ban needs the program only then).
+ */
+export function resolvePartnerId(identity: PartnerIdentity, byTenant: (tenantId: string) => string): string {
+  if (identity.partnerId) return identity.partnerId;
+  if (identity.tenantId) return byTenant(identity.tenantId);
+  throw noIdentity();
 }
 
 /** The partner enrolled under this tenantId in the program, or 404. */

@@ -3,17 +3,17 @@
 
 import { banPartnerBody } from "@dubkit/contract";
 import { banPartner } from "../ban-partner.js";
-import { partnerIdByTenant, throwIfNoPartnerIdOrTenantId } from "../enrollment-or-throw.js";
+import { partnerIdByTenant, resolvePartnerId } from "../enrollment-or-throw.js";
 import { type ApiResponse, defaultProgram, json, jsonBody, type RouteContext } from "../route-context.js";
 import { parseOrThrow } from "../validation.js";
 
 export async function banPartnerHandler(context: RouteContext): Promise<ApiResponse> {
-  const { tenantId, reason, ...body } = parseOrThrow(banPartnerBody, jsonBody(context));
-  throwIfNoPartnerIdOrTenantId({ partnerId: body.partnerId, tenantId });
-  // The guard above leaves a partnerId or a tenantId; a tenantId alone becomes its partner's id.
-  const partnerId =
-    body.partnerId || partnerIdByTenant(context.store, defaultProgram(context), tenantId ?? "");
+  const { reason, ...identity } = parseOrThrow(banPartnerBody, jsonBody(context));
+  const { store } = context;
+  const partnerId = resolvePartnerId(identity, (tenantId) =>
+    partnerIdByTenant(store, defaultProgram(context), tenantId),
+  );
   const now = new Date(context.now()).toISOString();
-  await context.store.commit(banPartner(context.store, defaultProgram(context), partnerId, reason, now));
+  await store.commit(banPartner(store, defaultProgram(context), partnerId, reason, now));
   return json(200, { partnerId }, true);
 }

@@ -3,7 +3,7 @@
 
 import { deactivatePartnerBody } from "@dubkit/contract";
 import { deactivatePartner } from "../deactivate-partner.js";
-import { partnerIdByTenant, throwIfNoPartnerIdOrTenantId } from "../enrollment-or-throw.js";
+import { partnerIdByTenant, resolvePartnerId, throwIfNoPartnerIdOrTenantId } from "../enrollment-or-throw.js";
 import { type ApiResponse, defaultProgram, json, jsonBody, type RouteContext } from "../route-context.js";
 import { parseOrThrow } from "../validation.js";
 
@@ -11,7 +11,7 @@ export async function deactivatePartnerHandler(context: RouteContext): Promise<A
   const body = parseOrThrow(deactivatePartnerBody, jsonBody(context));
   throwIfNoPartnerIdOrTenantId(body);
   const program = defaultProgram(context);
-  const partnerId = body.partnerId || partnerIdByTenant(context.store, program, body.tenantId ?? "");
+  const partnerId = resolvePartnerId(body, (tenantId) => partnerIdByTenant(context.store, program, tenantId));
   const now = new Date(context.now()).toISOString();
   await context.store.commit(deactivatePartner(context.store, program, partnerId, now));
   return json(200, { partnerId }, true);
