@@ -132,7 +132,8 @@ export function addApplication(
     name: input.name || partner.name,
     email: input.email,
     country: input.country ?? partner.country,
-    formData: input.formData ?? null,
+    // A copy: the caller's object must not change the stored answers afterwards.
+    formData: input.formData ? structuredClone(input.formData) : null,
     createdAt,
     reviewedAt: null,
     rejectionReason: null,

@@ -278,7 +278,7 @@ async function serveEmulator(
     stop,
     [Symbol.asyncDispose]: stop,
     partners: () => [...store.partners.values()].map((partner) => ({ ...partner })),
-    enrollments: () => [...store.enrollments.values()].map((e) => ({ ...e, linkIds: [...e.linkIds] })),
+    enrollments: () => [...store.enrollments.values()].map((e) => structuredClone(e)),
     links: () => [...store.links.values()].map((link) => ({ ...link, props: { ...link.props } })),
     stats: () => structuredClone(stats),
     openConnections: () => sockets.size,
@@ -339,7 +339,7 @@ async function serveEmulator(
         throw new Error(`Cannot add the application: ${(error as Error).message}`);
       }
       await store.commit(added.change);
-      return { ...added.application };
+      return structuredClone(added.application);
     },
     applications: () => [...store.applications.values()].map((application) => structuredClone(application)),
   };

@@ -130,6 +130,19 @@ describe("addApplication (admin API)", () => {
     await expect(apply("enrolled@example.com")).rejects.toThrow('(enrollment status "approved")');
   });
 
+  it("keeps its own copy of the answers and hands out copies", async () => {
+    const formData: ApplicationFormData = { fields: [{ type: "short-text", label: "Q", value: "A" }] };
+    const application = await apply("jane@example.com", { formData });
+    formData.fields.pop();
+    application.formData?.fields.pop();
+    emulator.applications()[0]?.formData?.fields.pop();
+    await emulator.updateEnrollment(application.partnerId, { metrics: { totalClicks: 3 } }, workspaceId);
+    const enrollment = emulator.enrollments()[0];
+    if (enrollment?.metrics) enrollment.metrics.totalClicks = 99;
+    expect(emulator.applications()[0]?.formData?.fields).toHaveLength(1);
+    expect(emulator.enrollments()[0]?.metrics?.totalClicks).toBe(3);
+  });
+
   it.each([
     [{ email: "nope" }, 'email: expected an email address, got "nope"'],
     [
