@@ -8,7 +8,9 @@ import type { EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
 
 /**
  * The partner's platforms as `PartnerPlatform` rows: one per website or social account on the profile. The emulator
- * keeps no verification or audience data, so those are null and 0 (Dub stores the counts as BigInts; numbers here).
+ * keeps no verification or audience data, so those are null and 0. Dub's counts are BigInts, and with no BigInt
+ * serializer in the repository a partner with platforms may well make the server's JSON fail (partners-program-
+ * behavior.md open question 8); the emulator answers the intended numbers.
  */
 function platforms(partner: PartnerRecord): PartnerPlatform[] {
   return PARTNER_PLATFORM_TYPES.flatMap((type) => {
