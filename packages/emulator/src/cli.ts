@@ -4,6 +4,7 @@ import { PLAN_NAMES, type Plan } from "@dubkit/contract";
 import { startEmulator } from "./emulator.js";
 import { parseFaults } from "./faults.js";
 import type { EmulatorOptions } from "./options.js";
+import { readSeedFile } from "./seed-file.js";
 
 /** The parsed command line: emulator options, or a request for help. */
 export interface EmulatorCliOptions {
@@ -16,7 +17,8 @@ export interface EmulatorCliOptions {
 /** The `--help` text. */
 export const EMULATOR_USAGE = `Usage: dubkit-emulator [options]
 
-A local Dub Partners API (POST/GET /partners) with the real server's semantics.
+A local Dub Partners API (/partners and the partner-program endpoints) with the
+real server's semantics.
 
 Options:
   --port <n>             port to listen on (default 0: any free port)
@@ -28,6 +30,13 @@ Options:
   --latency <ms>         extra latency on every response
   --faults <spec>        fault injection, e.g. "503@3,7;reset-after@5;p=0.05:500,502"
   --seed <n>             seed for ids, usernames and fault draws
+  --seed-file <file>     partners and applications to create at start, on an
+                         empty state only: a JSON object
+                         { "partners": [POST /partners bodies, each with
+                           optional "metrics": { "totalSaleAmount": 5000 }],
+                           "applications": [{ "email", "name", "country",
+                           "groupId", "createdAt", "formData": { "fields":
+                           [{ "type": "short-text", "label", "value" }] } }] }
   --rate-limit-window <ms>  rate-limit window (default 60000)
   --no-rate-limit        turn the rate limit off
   --no-cors              do not answer CORS preflights
@@ -62,6 +71,7 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
       latency: { type: "string" },
       faults: { type: "string" },
       seed: { type: "string" },
+      "seed-file": { type: "string" },
       "rate-limit-window": { type: "string" },
       "no-rate-limit": { type: "boolean" },
       "no-cors": { type: "boolean" },
@@ -97,6 +107,7 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
   if (values.faults !== undefined) options.faults = parseFaults(values.faults);
   const seed = integer("seed", values.seed, 0);
   if (seed !== undefined) options.seed = seed;
+  if (values["seed-file"] !== undefined) options.seedData = readSeedFile(values["seed-file"]);
   const windowMs = integer("rate-limit-window", values["rate-limit-window"], 1);
   if (values["no-rate-limit"]) options.rateLimit = false;
   else if (windowMs !== undefined) options.rateLimit = { windowMs };

@@ -190,7 +190,7 @@ function newPartner(context: CreateContext, input: CreatePartnerInput, createdAt
 }
 
 /** generate-partner-username.ts: slug of the name or email local part + `-` + 4 random chars; 4 tries, then a 500. */
-function generateUsername(context: CreateContext, input: CreatePartnerInput): string {
+export function generateUsername(context: CreateContext, input: CreatePartnerInput): string {
   const base =
     (input.name ? slugify(input.name) : "") || slugify(input.email.split("@")[0] ?? "") || "partner";
   for (let attempt = 0; attempt < 4; attempt++) {

@@ -6,7 +6,7 @@ import { type Random, randomLowerAlnum } from "./random.js";
 import type { LinkRecord } from "./records.js";
 import { slugify } from "./slug.js";
 import type { Store } from "./store.js";
-import type { Group } from "./workspace.js";
+import type { DefaultLinkConfig, Group } from "./workspace.js";
 
 /** The request fields that shape the links. */
 export interface LinkInput {
@@ -24,6 +24,14 @@ export function derivePartnerLinkKey(input: Pick<LinkInput, "name" | "email" | "
   if (input.username) return input.username;
   const fromName = input.name ? slugify(input.name) : "";
   return fromName || slugify(input.email.split("@")[0] ?? "");
+}
+
+/**
+ * The identity of a group's default link, kept on the links made from it (Dub's `partnerGroupDefaultLinkId`).
+ * Configured default links have no ids, so it is the group, domain and URL: stable across restarts.
+ */
+export function defaultLinkId(group: Group, defaultLink: DefaultLinkConfig): string {
+  return `${group.id} ${defaultLink.domain} ${defaultLink.url}`;
 }
 
 /** Builds the links for a new enrollment; they still need to be committed. */
@@ -69,6 +77,7 @@ export function buildDefaultLinks(args: {
       tenantId: input.tenantId,
       createdAt: args.createdAt,
       props,
+      partnerGroupDefaultLinkId: defaultLinkId(group, defaultLink),
     });
   }
   return links;

@@ -2,11 +2,13 @@
 // truncated), answers CORS preflights, and owns the lifecycle (data file, sockets, stop).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { addApplication } from "./add-application.js";
 import { type ApiContext, handleApiRequest } from "./api.js";
 import { corsHeaders, preflightHeaders } from "./cors.js";
 import { partnerRecord } from "./create-partner.js";
 import { type OpenedDataFile, openDataFile } from "./data-file.js";
 import { internalServerError } from "./dub-error.js";
+import { mergeMetrics } from "./enrollment-metrics.js";
 import { type Fault, FaultPlan } from "./faults.js";
 import { createIdFactory } from "./ids.js";
 import type {
@@ -19,8 +21,9 @@ import type {
 } from "./options.js";
 import { createRandom, generateApiKey, randomLowerAlnum } from "./random.js";
 import { SlidingWindowLimiter } from "./rate-limit.js";
-import type { EnrollmentRecord, PartnerRecord } from "./records.js";
+import type { ApplicationRecord, EnrollmentRecord, PartnerRecord } from "./records.js";
 import { ROUTES } from "./route-table.js";
+import { applySeed, isEmptyState } from "./seed-data.js";
 import { slugify } from "./slug.js";
 import { Store } from "./store.js";
 import { Directory, type Workspace } from "./workspace.js";
@@ -119,6 +122,11 @@ async function serveEmulator(
     0,
   );
   for (const config of options.workspaces ?? []) directory.addWorkspace(config, directory.workspaces.length);
+  if (options.seedData) {
+    const seedContext = { store, directory, random, newId, now };
+    if (isEmptyState(store)) await applySeed(seedContext, defaultWorkspace, options.seedData);
+    else log("seed data skipped: the data file already holds partners or applications");
+  }
 
   const rateLimit = options.rateLimit === false ? undefined : (options.rateLimit ?? {});
   const stats: EmulatorStats = {
@@ -278,7 +286,7 @@ async function serveEmulator(
     stop,
     [Symbol.asyncDispose]: stop,
     partners: () => [...store.partners.values()].map((partner) => ({ ...partner })),
-    enrollments: () => [...store.enrollments.values()].map((e) => ({ ...e, linkIds: [...e.linkIds] })),
+    enrollments: () => [...store.enrollments.values()].map((e) => structuredClone(e)),
     links: () => [...store.links.values()].map((link) => ({ ...link, props: { ...link.props } })),
     stats: () => structuredClone(stats),
     openConnections: () => sockets.size,
@@ -319,9 +327,29 @@ async function serveEmulator(
       if (patch.tenantId && store.enrollmentByTenant(enrollment.programId, patch.tenantId)) {
         throw new Error(`tenantId ${patch.tenantId} is already used in that program.`);
       }
-      await store.commit([{ type: "enrollment-update", id: enrollment.id, patch }]);
+      const group = patch.groupId ? directory.findGroupById(patch.groupId) : undefined;
+      if (patch.groupId && group?.programId !== enrollment.programId) {
+        throw new Error(`groupId ${patch.groupId} is not the id of a group of that program.`);
+      }
+      // A partial metrics change is merged here, so the stored patch always holds every metric.
+      const { metrics, ...fields } = patch;
+      const stored = metrics ? { ...fields, metrics: mergeMetrics(enrollment.metrics, metrics) } : fields;
+      await store.commit([{ type: "enrollment-update", id: enrollment.id, patch: stored }]);
       return { ...enrollment, linkIds: [...enrollment.linkIds] };
     },
+    addApplication: async (input, workspaceId): Promise<ApplicationRecord> => {
+      const program = findWorkspace(workspaceId).program;
+      if (!program) throw new Error("Cannot add an application: that workspace has no program.");
+      let added: ReturnType<typeof addApplication>;
+      try {
+        added = addApplication({ store, directory, random, newId, now }, program, input);
+      } catch (error) {
+        throw new Error(`Cannot add the application: ${(error as Error).message}`);
+      }
+      await store.commit(added.change);
+      return structuredClone(added.application);
+    },
+    applications: () => [...store.applications.values()].map((application) => structuredClone(application)),
   };
 }
 

@@ -1,7 +1,8 @@
 // The response shape of `POST /partners` and of each `GET /partners` item: partner fields, overridden by the
-// enrollment's (so `createdAt` is the enrollment's), the partner's id, its links and zero totals, in the
+// enrollment's (so `createdAt` is the enrollment's), the partner's id, its links and its stats, in the
 // OpenAPI document's key order. `tags`, `referralFormData` and `application` are absent, as on the server.
 import type { EnrolledPartner, PartnerLink } from "@dubkit/contract";
+import { ZERO_METRICS } from "./enrollment-metrics.js";
 import type { EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
 
 /** Renders a link as the API does. */
@@ -26,6 +27,7 @@ export function enrolledPartnerView(
   enrollment: EnrollmentRecord,
   links: LinkRecord[],
 ): EnrolledPartner {
+  const metrics = enrollment.metrics ?? ZERO_METRICS;
   return {
     id: partner.id,
     name: partner.name,
@@ -48,7 +50,7 @@ export function enrolledPartnerView(
     createdAt: enrollment.createdAt,
     status: enrollment.status,
     links: links.map(linkView),
-    totalCommissions: 0,
+    totalCommissions: metrics.totalCommissions,
     clickRewardId: enrollment.clickRewardId,
     leadRewardId: enrollment.leadRewardId,
     saleRewardId: enrollment.saleRewardId,
@@ -57,18 +59,18 @@ export function enrolledPartnerView(
     applicationId: enrollment.applicationId,
     bannedAt: enrollment.bannedAt,
     bannedReason: enrollment.bannedReason,
-    totalClicks: 0,
-    totalLeads: 0,
-    totalConversions: 0,
-    totalSales: 0,
-    totalSaleAmount: 0,
-    netRevenue: 0,
-    earningsPerClick: 0,
-    averageLifetimeValue: null,
-    clickToLeadRate: null,
-    clickToConversionRate: null,
-    leadToConversionRate: null,
-    returnOnAdSpend: null,
+    totalClicks: metrics.totalClicks,
+    totalLeads: metrics.totalLeads,
+    totalConversions: metrics.totalConversions,
+    totalSales: metrics.totalSales,
+    totalSaleAmount: metrics.totalSaleAmount,
+    netRevenue: metrics.netRevenue,
+    earningsPerClick: metrics.earningsPerClick,
+    averageLifetimeValue: metrics.averageLifetimeValue,
+    clickToLeadRate: metrics.clickToLeadRate,
+    clickToConversionRate: metrics.clickToConversionRate,
+    leadToConversionRate: metrics.leadToConversionRate,
+    returnOnAdSpend: metrics.returnOnAdSpend,
     website: partner.website,
     youtube: partner.youtube,
     twitter: partner.twitter,

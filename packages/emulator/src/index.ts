@@ -1,6 +1,15 @@
 // @dubkit/emulator: a local Dub Partners API with the real server's semantics, for tests and offline work.
 
 export { PLANS, type Plan, planLimits } from "@dubkit/contract";
+export type { ApplicationInput } from "./add-application.js";
+export type {
+  ApplicationFormData,
+  ApplicationFormField,
+  ChoiceFormField,
+  ImageFormField,
+  TextFormField,
+  WebsiteAndSocialsFormField,
+} from "./application-form.js";
 export {
   EMULATOR_USAGE,
   type EmulatorCliIo,
@@ -11,6 +20,7 @@ export {
 export { DataFileLockedError, type LockHolder } from "./data-file-lock.js";
 export { DubApiError, type DubErrorCode } from "./dub-error.js";
 export { startEmulator } from "./emulator.js";
+export type { EnrollmentMetrics } from "./enrollment-metrics.js";
 export { type Fault, type FaultKind, type FaultOptions, parseFaults } from "./faults.js";
 export type {
   Emulator,
@@ -21,6 +31,7 @@ export type {
   WorkspaceInfo,
 } from "./options.js";
 export type {
+  ApplicationRecord,
   BannedReason,
   EnrollmentRecord,
   EnrollmentStatus,
@@ -29,6 +40,7 @@ export type {
 } from "./records.js";
 export { type ApiResponse, defaultProgram, json, jsonBody, type RouteContext } from "./route-context.js";
 export type { Route, RouteAccess } from "./route-table.js";
+export type { EmulatorSeed, SeedPartner } from "./seed-data.js";
 export { parseOrThrow } from "./validation.js";
 export type {
   ApiKeyConfig,

@@ -1,9 +1,12 @@
 // The options of startEmulator() and the handle it returns.
 
 import type { Plan } from "@dubkit/contract";
+import type { ApplicationInput } from "./add-application.js";
+import type { EnrollmentMetrics } from "./enrollment-metrics.js";
 import type { FaultKind, FaultOptions } from "./faults.js";
-import type { EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
+import type { ApplicationRecord, EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
 import type { Route } from "./route-table.js";
+import type { EmulatorSeed } from "./seed-data.js";
 import type { ApiKeyConfig, WorkspaceConfig } from "./workspace.js";
 
 /** Options of {@link startEmulator}. Every one is optional. */
@@ -48,6 +51,11 @@ export interface EmulatorOptions {
   routes?: Route[];
   /** The clock, in epoch ms, for rate-limit windows and timestamps; tests pass a controllable one. */
   clock?: () => number;
+  /**
+   * Partners and applications to create in the default workspace at start, only when the state is empty (a data
+   * file that already holds anything keeps what it holds). The bin reads it from `--seed-file`.
+   */
+  seedData?: EmulatorSeed;
 }
 
 /** Counters since start. */
@@ -91,6 +99,10 @@ export interface EnrollmentPatch {
   bannedAt?: string | null;
   bannedReason?: EnrollmentRecord["bannedReason"];
   tenantId?: string | null;
+  /** The enrollment's group: a `grp_…` id of the program, or null (an enrollment from before groups existed). */
+  groupId?: string | null;
+  /** Some of the enrollment's stats (the others keep their values), e.g. `{ totalSaleAmount: 5000 }`. */
+  metrics?: Partial<EnrollmentMetrics>;
 }
 
 /** A running emulator. */
@@ -125,4 +137,12 @@ export interface Emulator {
   addPartner(input: ExistingPartnerInput): Promise<PartnerRecord>;
   /** Changes an enrollment in the default (or given) workspace's program, found by partner id or email. */
   updateEnrollment(partner: string, patch: EnrollmentPatch, workspaceId?: string): Promise<EnrollmentRecord>;
+  /**
+   * A partner applies to the default (or given) workspace's program, as on partners.dub.co: the partner account
+   * (created, or reused by email), a pending enrollment and its application, which GET /partners/applications then
+   * lists. Throws an Error naming the field when the input is wrong or the partner is already in the program.
+   */
+  addApplication(input: ApplicationInput, workspaceId?: string): Promise<ApplicationRecord>;
+  /** Every application, reviewed ones included (copies). */
+  applications(): ApplicationRecord[];
 }

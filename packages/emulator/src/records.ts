@@ -1,6 +1,15 @@
 // The stored shapes: a global partner, its enrollment in a program, and its links. They are plain JSON so the
 // journal can write them as they are.
-import type { BanReason, NetworkStatus, PartnerStatus, PayoutMethod } from "@dubkit/contract";
+import type {
+  BanReason,
+  NetworkStatus,
+  PartnerStatus,
+  PayoutMethod,
+  ReapplicationTimeframe,
+  RejectionReason,
+} from "@dubkit/contract";
+import type { ApplicationFormData } from "./application-form.js";
+import type { EnrollmentMetrics } from "./enrollment-metrics.js";
 
 /** A partner account. Partners are global across Dub: one per email, reused by every program. */
 export interface PartnerRecord {
@@ -52,6 +61,31 @@ export interface EnrollmentRecord {
   bannedReason: BannedReason | null;
   createdAt: string;
   linkIds: string[];
+  /** When a rejected partner may apply again; set by a rejection (absent: the column's default, `standard`). */
+  reapplicationTimeframe?: ReapplicationTimeframe;
+  /** The enrollment's stats columns; absent: all 0 (the emulator records no events; a test may set them). */
+  metrics?: EnrollmentMetrics;
+}
+
+/** A partner's application to a program (`ProgramApplication`); its pending enrollment points at it. */
+export interface ApplicationRecord {
+  id: string;
+  programId: string;
+  /** The applicant (Dub links them through the enrollment; kept here so the application outlives a deleted one). */
+  partnerId: string;
+  groupId: string | null;
+  name: string;
+  email: string;
+  country: string | null;
+  /** The answers to the group's application form, as Dub stores them; null without a form. */
+  formData: ApplicationFormData | null;
+  createdAt: string;
+  /** When the program approved or rejected it. */
+  reviewedAt: string | null;
+  rejectionReason: RejectionReason | null;
+  rejectionNote: string | null;
+  /** The partner whose referral link brought the applicant (Dub's application event); null when none. */
+  referredByPartnerId: string | null;
 }
 
 /** A partner's short link. */
@@ -76,6 +110,8 @@ export interface LinkRecord {
   disabledAt?: string | null;
   /** All-time counters, 0 until set (the emulator records no click events; a test may set them). */
   stats?: LinkStats;
+  /** The group default link this link was made from (so an approval skips the ones a partner already has). */
+  partnerGroupDefaultLinkId?: string | null;
 }
 
 /** A link's all-time counters, as `Link` stores them. */
@@ -101,4 +137,15 @@ export type StoreEvent =
       patch: Partial<Omit<EnrollmentRecord, "id" | "partnerId" | "programId">>;
     }
   | { type: "partner-update"; id: string; patch: Partial<Omit<PartnerRecord, "id" | "email">> }
-  | { type: "setting"; name: "apiKey"; value: string };
+  | { type: "setting"; name: "apiKey"; value: string }
+  /** An application and its pending enrollment; a pending enrollment does not count towards the partner quota. */
+  | { type: "application"; application: ApplicationRecord; enrollment: EnrollmentRecord }
+  | {
+      type: "application-update";
+      id: string;
+      patch: Partial<Omit<ApplicationRecord, "id" | "programId" | "partnerId">>;
+    }
+  /** An enrollment removed (an instant rejection); its application and links stay. */
+  | { type: "enrollment-delete"; id: string }
+  /** One more partner counted against the program's quota (`partnersUsage += 1`, as an approval does). */
+  | { type: "usage-increment"; programId: string };

@@ -1,8 +1,13 @@
 // The emulator's routes: method and path, who may call them (withWorkspace's options per route), and the handler.
 // Adding an endpoint is one handler file in handlers/ and one line here.
 
+import { approvePartnerApplicationHandler } from "./handlers/approve-partner-application.js";
+import { banPartnerHandler } from "./handlers/ban-partner.js";
 import { createPartnerHandler } from "./handlers/create-partner.js";
+import { deactivatePartnerHandler } from "./handlers/deactivate-partner.js";
+import { listPartnerApplicationsHandler } from "./handlers/list-partner-applications.js";
 import { listPartnersHandler } from "./handlers/list-partners.js";
+import { rejectPartnerApplicationHandler } from "./handlers/reject-partner-application.js";
 import type { ApiResponse, RouteContext } from "./route-context.js";
 import type { Role } from "./workspace.js";
 
@@ -35,4 +40,34 @@ export const ROUTES: readonly Route[] = [
     handler: createPartnerHandler,
   },
   { method: "GET", path: "/partners", access: { rateLimit: "api" }, handler: listPartnersHandler },
+  {
+    method: "POST",
+    path: "/partners/ban",
+    access: { roles: OWNER_MEMBER, rateLimit: "api" },
+    handler: banPartnerHandler,
+  },
+  {
+    method: "POST",
+    path: "/partners/deactivate",
+    access: { roles: OWNER_MEMBER, rateLimit: "api" },
+    handler: deactivatePartnerHandler,
+  },
+  {
+    method: "GET",
+    path: "/partners/applications",
+    access: { rateLimit: "api" },
+    handler: listPartnerApplicationsHandler,
+  },
+  {
+    method: "POST",
+    path: "/partners/applications/approve",
+    access: { roles: OWNER_MEMBER, rateLimit: "api" },
+    handler: approvePartnerApplicationHandler,
+  },
+  {
+    method: "POST",
+    path: "/partners/applications/reject",
+    access: { roles: OWNER_MEMBER, rateLimit: "api" },
+    handler: rejectPartnerApplicationHandler,
+  },
 ];

@@ -4,7 +4,13 @@
 // the journal hands back what the file holds and the state is rebuilt from it, so memory never keeps a change the
 // file lost.
 import type { Journal } from "./journal.js";
-import type { EnrollmentRecord, LinkRecord, PartnerRecord, StoreEvent } from "./records.js";
+import type {
+  ApplicationRecord,
+  EnrollmentRecord,
+  LinkRecord,
+  PartnerRecord,
+  StoreEvent,
+} from "./records.js";
 
 /** Emails are matched case-insensitively, like MySQL's default `_ci` collation that Dub's database uses. */
 export function emailKey(email: string): string {
@@ -16,6 +22,7 @@ export class Store {
   readonly partners = new Map<string, PartnerRecord>();
   readonly enrollments = new Map<string, EnrollmentRecord>();
   readonly links = new Map<string, LinkRecord>();
+  readonly applications = new Map<string, ApplicationRecord>();
   readonly #partnerByEmail = new Map<string, PartnerRecord>();
   readonly #usernames = new Set<string>();
   readonly #enrollmentByPartner = new Map<string, EnrollmentRecord>();
@@ -94,6 +101,7 @@ export class Store {
       this.#linkByExternalId,
       this.#usage,
       this.settings,
+      this.applications,
     ]) {
       map.clear();
     }
@@ -180,6 +188,38 @@ export class Store {
       case "setting":
         this.settings.set(event.name, event.value);
         break;
+      case "application": {
+        this.applications.set(event.application.id, event.application);
+        this.#indexEnrollment(event.enrollment);
+        break;
+      }
+      case "application-update": {
+        const application = this.applications.get(event.id);
+        if (application) Object.assign(application, event.patch);
+        break;
+      }
+      case "enrollment-delete": {
+        const enrollment = this.enrollments.get(event.id);
+        if (!enrollment) break;
+        this.enrollments.delete(enrollment.id);
+        this.#enrollmentByPartner.delete(`${enrollment.programId}\u0000${enrollment.partnerId}`);
+        if (enrollment.tenantId !== null) {
+          this.#enrollmentByTenant.delete(`${enrollment.programId}\u0000${enrollment.tenantId}`);
+        }
+        break;
+      }
+      case "usage-increment":
+        this.#usage.set(event.programId, this.usage(event.programId) + 1);
+        break;
+    }
+  }
+
+  /** Adds an enrollment to the maps, without counting it towards the quota (a pending application's). */
+  #indexEnrollment(enrollment: EnrollmentRecord): void {
+    this.enrollments.set(enrollment.id, enrollment);
+    this.#enrollmentByPartner.set(`${enrollment.programId}\u0000${enrollment.partnerId}`, enrollment);
+    if (enrollment.tenantId !== null) {
+      this.#enrollmentByTenant.set(`${enrollment.programId}\u0000${enrollment.tenantId}`, enrollment);
     }
   }
 }

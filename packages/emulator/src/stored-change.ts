@@ -1,8 +1,17 @@
 // Checks that a record read back from the data file is a change the store can apply: a list of known events whose
 // fields have the stored shapes. A record with a good checksum can still be wrong (written by another version, or
 // edited by hand), and applying it blindly would fail later with a message that names nothing.
-import { BAN_REASONS, NETWORK_STATUSES, PARTNER_STATUSES, PAYOUT_METHODS } from "@dubkit/contract";
-import type { EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
+import {
+  BAN_REASONS,
+  NETWORK_STATUSES,
+  PARTNER_STATUSES,
+  PAYOUT_METHODS,
+  REAPPLICATION_TIMEFRAMES,
+  REJECTION_REASONS,
+} from "@dubkit/contract";
+import { formDataProblem } from "./application-form.js";
+import { metricsProblem } from "./enrollment-metrics.js";
+import type { ApplicationRecord, EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
 
 /** How one field is checked: a describer that returns what is wrong with a value, or undefined. */
 type FieldCheck = (value: unknown) => string | undefined;
@@ -101,7 +110,25 @@ const ENROLLMENT_FIELDS = {
   bannedReason: nullable(oneOf(BAN_REASONS)),
   createdAt: text,
   linkIds: textList,
+  reapplicationTimeframe: optional(oneOf(REAPPLICATION_TIMEFRAMES)),
+  metrics: optional(metricsProblem),
 } satisfies Record<keyof EnrollmentRecord, FieldCheck>;
+
+const APPLICATION_FIELDS = {
+  id: text,
+  programId: text,
+  partnerId: text,
+  groupId: nullable(text),
+  name: text,
+  email: text,
+  country: nullable(text),
+  formData: nullable(formDataProblem),
+  createdAt: text,
+  reviewedAt: nullable(text),
+  rejectionReason: nullable(oneOf(REJECTION_REASONS)),
+  rejectionNote: nullable(text),
+  referredByPartnerId: nullable(text),
+} satisfies Record<keyof ApplicationRecord, FieldCheck>;
 
 const LINK_FIELDS = {
   id: text,
@@ -119,6 +146,7 @@ const LINK_FIELDS = {
   expiresAt: optional(nullable(text)),
   disabledAt: optional(nullable(text)),
   stats: optional(linkStats),
+  partnerGroupDefaultLinkId: optional(nullable(text)),
 } satisfies Record<keyof LinkRecord, FieldCheck>;
 
 /** Checks every field of a whole record (all present); returns the first problem, prefixed with `path`. */
@@ -181,6 +209,20 @@ function eventProblem(event: unknown, path: string): string | undefined {
         (text(event.id) && `${path}.id: ${text(event.id)}`) ||
         patchProblem(event.patch, PARTNER_FIELDS, ["id", "email"], `${path}.patch`)
       );
+    case "application":
+      return (
+        recordProblem(event.application, APPLICATION_FIELDS, `${path}.application`) ||
+        recordProblem(event.enrollment, ENROLLMENT_FIELDS, `${path}.enrollment`)
+      );
+    case "application-update":
+      return (
+        (text(event.id) && `${path}.id: ${text(event.id)}`) ||
+        patchProblem(event.patch, APPLICATION_FIELDS, ["id", "programId", "partnerId"], `${path}.patch`)
+      );
+    case "enrollment-delete":
+      return text(event.id) && `${path}.id: ${text(event.id)}`;
+    case "usage-increment":
+      return text(event.programId) && `${path}.programId: ${text(event.programId)}`;
     case "setting":
       if (event.name !== "apiKey") return `${path}.name: unknown setting ${describe(event.name)}`;
       return text(event.value) && `${path}.value: ${text(event.value)}`;
