@@ -64,7 +64,9 @@ export function recoverWhenAlreadyDone<I extends PartnerIdentity>(alreadyDone: R
 
 /**
  * A `recover` for a rejection: the repeat of an applied rejection answers 400 "no longer pending" (confirmed by the
- * partner's status now being `rejected`), or, after an `instant` rejection deleted the enrollment, 404.
+ * partner's status now being `rejected`), or, after an `instant` rejection deleted the enrollment, 404. That 404 cannot
+ * be told from a partner that never had a pending enrollment (nothing left to look at), so after an ambiguous attempt
+ * an instant rejection resolves; either way no pending enrollment remains.
  */
 export async function recoverRejection(
   error: DubError,
