@@ -2,7 +2,7 @@
 
 import type { Plan } from "@dubkit/contract";
 import type { FaultKind, FaultOptions } from "./faults.js";
-import type { EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
+import type { EnrollmentRecord, LinkRecord, LinkStats, PartnerRecord } from "./records.js";
 import type { Route } from "./route-table.js";
 import type { ApiKeyConfig, WorkspaceConfig } from "./workspace.js";
 
@@ -73,6 +73,10 @@ export interface WorkspaceInfo {
   programId: string | null;
   defaultGroupId: string | null;
   groups: { id: string; slug: string }[];
+  /** The user behind the workspace's keys: the `userId` of the links they create. */
+  userId: string;
+  /** The workspace's link tags. */
+  tags: { id: string; name: string; color: string }[];
 }
 
 /** Fields of a partner account that exists before any create (e.g. signed up on partners.dub.co). */
@@ -91,6 +95,8 @@ export interface EnrollmentPatch {
   bannedAt?: string | null;
   bannedReason?: EnrollmentRecord["bannedReason"];
   tenantId?: string | null;
+  /** A group id of the program, or null for an enrollment without a group (a legacy partner). */
+  groupId?: string | null;
 }
 
 /** A running emulator. */
@@ -125,4 +131,10 @@ export interface Emulator {
   addPartner(input: ExistingPartnerInput): Promise<PartnerRecord>;
   /** Changes an enrollment in the default (or given) workspace's program, found by partner id or email. */
   updateEnrollment(partner: string, patch: EnrollmentPatch, workspaceId?: string): Promise<EnrollmentRecord>;
+  /**
+   * Sets a link's all-time counters (the emulator records no clicks, leads or sales itself): what GET /partners,
+   * GET /partners/links and the links' full bodies show, and what GET /partners/analytics sums and ranks. Fields
+   * left out keep their value. Each must be a whole number from 0 (`saleAmount` in cents).
+   */
+  setLinkStats(linkId: string, stats: Partial<LinkStats>): Promise<LinkRecord>;
 }

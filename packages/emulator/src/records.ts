@@ -76,6 +76,12 @@ export interface LinkRecord {
   disabledAt?: string | null;
   /** All-time counters, 0 until set (the emulator records no click events; a test may set them). */
   stats?: LinkStats;
+  /** The user who created or last updated the link (the API key's); absent on links from POST /partners. */
+  userId?: string | null;
+  /** The link's folder (the program's default folder); absent on links from POST /partners. */
+  folderId?: string | null;
+  /** The ids of the link's tags, oldest first; absent on links from POST /partners. */
+  tagIds?: string[];
 }
 
 /** A link's all-time counters, as `Link` stores them. */

@@ -119,6 +119,9 @@ const LINK_FIELDS = {
   expiresAt: optional(nullable(text)),
   disabledAt: optional(nullable(text)),
   stats: optional(linkStats),
+  userId: optional(nullable(text)),
+  folderId: optional(nullable(text)),
+  tagIds: optional(textList),
 } satisfies Record<keyof LinkRecord, FieldCheck>;
 
 /** Checks every field of a whole record (all present); returns the first problem, prefixed with `path`. */
