@@ -2,7 +2,10 @@
 // Adding an endpoint is one handler file in handlers/ and one line here.
 
 import { createPartnerHandler } from "./handlers/create-partner.js";
+import { createPartnerLinkHandler } from "./handlers/create-partner-link.js";
 import { listPartnersHandler } from "./handlers/list-partners.js";
+import { retrievePartnerLinksHandler } from "./handlers/retrieve-partner-links.js";
+import { upsertPartnerLinkHandler } from "./handlers/upsert-partner-link.js";
 import type { ApiResponse, RouteContext } from "./route-context.js";
 import type { Role } from "./workspace.js";
 
@@ -35,4 +38,22 @@ export const ROUTES: readonly Route[] = [
     handler: createPartnerHandler,
   },
   { method: "GET", path: "/partners", access: { rateLimit: "api" }, handler: listPartnersHandler },
+  {
+    method: "POST",
+    path: "/partners/links",
+    access: { roles: OWNER_MEMBER, rateLimit: "api" },
+    handler: createPartnerLinkHandler,
+  },
+  {
+    method: "GET",
+    path: "/partners/links",
+    access: { roles: OWNER_MEMBER, rateLimit: "api" },
+    handler: retrievePartnerLinksHandler,
+  },
+  {
+    method: "PUT",
+    path: "/partners/links/upsert",
+    access: { permission: "links.write", rateLimit: "api" },
+    handler: upsertPartnerLinkHandler,
+  },
 ];
