@@ -4,6 +4,7 @@
 import { createPartnerHandler } from "./handlers/create-partner.js";
 import { createPartnerLinkHandler } from "./handlers/create-partner-link.js";
 import { listPartnersHandler } from "./handlers/list-partners.js";
+import { retrievePartnerAnalyticsHandler } from "./handlers/retrieve-partner-analytics.js";
 import { retrievePartnerLinksHandler } from "./handlers/retrieve-partner-links.js";
 import { upsertPartnerLinkHandler } from "./handlers/upsert-partner-link.js";
 import type { ApiResponse, RouteContext } from "./route-context.js";
@@ -55,5 +56,11 @@ export const ROUTES: readonly Route[] = [
     path: "/partners/links/upsert",
     access: { permission: "links.write", rateLimit: "api" },
     handler: upsertPartnerLinkHandler,
+  },
+  {
+    method: "GET",
+    path: "/partners/analytics",
+    access: { rateLimit: "analytics" },
+    handler: retrievePartnerAnalyticsHandler,
   },
 ];
