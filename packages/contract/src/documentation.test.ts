@@ -109,6 +109,7 @@ describe("documentation", () => {
       "createPartnerLinkOperation",
       "createPartnerOperation",
       "deactivatePartnerOperation",
+      "getLinkInfoOperation",
       "listPartnerApplicationsOperation",
       "listPartnersOperation",
       "rejectPartnerApplicationOperation",

@@ -23,6 +23,8 @@ import type {
   deactivatePartnerOperation,
   EnrolledPartner,
   enrolledPartner,
+  GetLinkInfoQuery,
+  getLinkInfoOperation,
   Link,
   ListPartnerApplicationsQuery,
   ListPartnersQuery,
@@ -159,6 +161,9 @@ describe("contract types", () => {
       OperationInput<typeof retrievePartnerLinksOperation>
     >().toEqualTypeOf<RetrievePartnerLinksQuery>();
     expectTypeOf<OperationOutput<typeof retrievePartnerLinksOperation>>().toEqualTypeOf<PartnerLink[]>();
+    expectTypeOf<OperationInput<typeof getLinkInfoOperation>>().toEqualTypeOf<GetLinkInfoQuery>();
+    expectTypeOf<GetLinkInfoQuery>().toEqualTypeOf<{ domain: string; key: string }>();
+    expectTypeOf<OperationOutput<typeof getLinkInfoOperation>>().toEqualTypeOf<Link>();
     expectTypeOf<
       OperationInput<typeof retrievePartnerAnalyticsOperation>
     >().toEqualTypeOf<RetrievePartnerAnalyticsQuery>();

@@ -33,6 +33,7 @@ export * from "./operations/ban-partner.js";
 export * from "./operations/create-partner.js";
 export * from "./operations/create-partner-link.js";
 export * from "./operations/deactivate-partner.js";
+export * from "./operations/get-link-info.js";
 export * from "./operations/list-partner-applications.js";
 export * from "./operations/list-partners.js";
 export * from "./operations/reject-partner-application.js";

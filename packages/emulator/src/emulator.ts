@@ -21,7 +21,7 @@ import type {
 } from "./options.js";
 import { createRandom, generateApiKey, randomLowerAlnum } from "./random.js";
 import { SlidingWindowLimiter } from "./rate-limit.js";
-import type { ApplicationRecord, EnrollmentRecord, PartnerRecord } from "./records.js";
+import type { ApplicationRecord, EnrollmentRecord, LinkRecord, LinkStats, PartnerRecord } from "./records.js";
 import { ROUTES } from "./route-table.js";
 import { applySeed, isEmptyState } from "./seed-data.js";
 import { slugify } from "./slug.js";
@@ -56,6 +56,8 @@ function workspaceInfo(workspace: Workspace): WorkspaceInfo {
     programId: program?.id ?? null,
     defaultGroupId: program?.defaultGroupId ?? null,
     groups: program ? [...program.groupsBySlug.values()].map(({ id, slug }) => ({ id, slug })) : [],
+    userId: workspace.userId,
+    tags: workspace.tags.map((tag) => ({ ...tag })),
   };
 }
 
@@ -350,6 +352,27 @@ async function serveEmulator(
       return structuredClone(added.application);
     },
     applications: () => [...store.applications.values()].map((application) => structuredClone(application)),
+    setLinkStats: async (linkId: string, stats: Partial<LinkStats>): Promise<LinkRecord> => {
+      const link = store.links.get(linkId);
+      if (!link) throw new Error(`No link with id ${linkId}.`);
+      const next: LinkStats = { clicks: 0, leads: 0, conversions: 0, sales: 0, saleAmount: 0, ...link.stats };
+      const unknown = Object.keys(stats).find((name) => !(name in next));
+      if (unknown) {
+        throw new Error(
+          `setLinkStats: unknown counter ${unknown}; the counters are ${Object.keys(next).join(", ")}.`,
+        );
+      }
+      for (const name of Object.keys(next) as (keyof LinkStats)[]) {
+        const value = stats[name];
+        if (value === undefined) continue;
+        if (!Number.isSafeInteger(value) || value < 0) {
+          throw new Error(`setLinkStats: ${name} must be a whole number from 0, got ${String(value)}.`);
+        }
+        next[name] = value;
+      }
+      await store.commit([{ type: "link-update", id: linkId, patch: { stats: next } }]);
+      return { ...link, props: { ...link.props } };
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import type { EnrolledPartner, PartnerLink } from "@dubkit/contract";
 import { ZERO_METRICS } from "./enrollment-metrics.js";
 import type { EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
 
-/** Renders a link as the API does. */
+/** Renders a link as the API does, with its stored all-time counters. */
 export function linkView(link: LinkRecord): PartnerLink {
   return {
     id: link.id,
@@ -13,11 +13,11 @@ export function linkView(link: LinkRecord): PartnerLink {
     key: link.key,
     shortLink: `https://${link.domain}/${link.key}`,
     url: link.url,
-    clicks: 0,
-    leads: 0,
-    conversions: 0,
-    sales: 0,
-    saleAmount: 0,
+    clicks: link.stats?.clicks ?? 0,
+    leads: link.stats?.leads ?? 0,
+    conversions: link.stats?.conversions ?? 0,
+    sales: link.stats?.sales ?? 0,
+    saleAmount: link.stats?.saleAmount ?? 0,
   };
 }
 

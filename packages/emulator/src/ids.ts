@@ -5,7 +5,7 @@ import type { Random } from "./random.js";
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /** The id prefixes the emulator creates. */
-export type IdPrefix = "pn_" | "link_" | "pge_" | "grp_" | "prog_" | "ws_" | "pga_";
+export type IdPrefix = "pn_" | "link_" | "pge_" | "grp_" | "prog_" | "ws_" | "pga_" | "user_" | "tag_";
 
 /** Creates ids like `pn_1M0GSW2…` that sort by creation time, as Dub's do. */
 export function createIdFactory(random: Random, now: () => number): (prefix: IdPrefix) => string {

@@ -4,7 +4,7 @@ import type { Plan } from "@dubkit/contract";
 import type { ApplicationInput } from "./add-application.js";
 import type { EnrollmentMetrics } from "./enrollment-metrics.js";
 import type { FaultKind, FaultOptions } from "./faults.js";
-import type { ApplicationRecord, EnrollmentRecord, LinkRecord, PartnerRecord } from "./records.js";
+import type { ApplicationRecord, EnrollmentRecord, LinkRecord, LinkStats, PartnerRecord } from "./records.js";
 import type { Route } from "./route-table.js";
 import type { EmulatorSeed } from "./seed-data.js";
 import type { ApiKeyConfig, WorkspaceConfig } from "./workspace.js";
@@ -81,6 +81,10 @@ export interface WorkspaceInfo {
   programId: string | null;
   defaultGroupId: string | null;
   groups: { id: string; slug: string }[];
+  /** The user behind the workspace's keys: the `userId` of the links they create. */
+  userId: string;
+  /** The workspace's link tags. */
+  tags: { id: string; name: string; color: string }[];
 }
 
 /** Fields of a partner account that exists before any create (e.g. signed up on partners.dub.co). */
@@ -145,4 +149,10 @@ export interface Emulator {
   addApplication(input: ApplicationInput, workspaceId?: string): Promise<ApplicationRecord>;
   /** Every application, reviewed ones included (copies). */
   applications(): ApplicationRecord[];
+  /**
+   * Sets a link's all-time counters (the emulator records no clicks, leads or sales itself): what GET /partners,
+   * GET /partners/links and the links' full bodies show, and what GET /partners/analytics sums and ranks. Fields
+   * left out keep their value. Each must be a whole number from 0 (`saleAmount` in cents).
+   */
+  setLinkStats(linkId: string, stats: Partial<LinkStats>): Promise<LinkRecord>;
 }

@@ -112,6 +112,12 @@ export interface LinkRecord {
   stats?: LinkStats;
   /** The group default link this link was made from (so an approval skips the ones a partner already has). */
   partnerGroupDefaultLinkId?: string | null;
+  /** The user who created or last updated the link (the API key's); absent on links from POST /partners. */
+  userId?: string | null;
+  /** The link's folder (the program's default folder); absent on links from POST /partners. */
+  folderId?: string | null;
+  /** The ids of the link's tags, oldest first; absent on links from POST /partners. */
+  tagIds?: string[];
 }
 
 /** A link's all-time counters, as `Link` stores them. */

@@ -29,6 +29,7 @@ export class Store {
   readonly #enrollmentByTenant = new Map<string, EnrollmentRecord>();
   readonly #linkByDomainKey = new Map<string, LinkRecord>();
   readonly #linkByExternalId = new Map<string, LinkRecord>();
+  readonly #linksByProgramUrl = new Map<string, LinkRecord[]>();
   readonly #usage = new Map<string, number>();
   readonly settings = new Map<string, string>();
   #journal: Journal | undefined;
@@ -99,6 +100,7 @@ export class Store {
       this.#enrollmentByTenant,
       this.#linkByDomainKey,
       this.#linkByExternalId,
+      this.#linksByProgramUrl,
       this.#usage,
       this.settings,
       this.applications,
@@ -114,12 +116,30 @@ export class Store {
     this.#linkByDomainKey.set(`${link.domain.toLowerCase()}/${link.key.toLowerCase()}`, link);
     if (link.externalId !== null)
       this.#linkByExternalId.set(`${link.workspaceId}\u0000${link.externalId}`, link);
+    const byUrl = programUrlKey(link.programId, link.url);
+    const sameUrl = this.#linksByProgramUrl.get(byUrl);
+    if (!sameUrl) this.#linksByProgramUrl.set(byUrl, [link]);
+    else if (!sameUrl.includes(link)) sameUrl.push(link);
   }
 
   #unindexLink(link: LinkRecord): void {
     this.#linkByDomainKey.delete(`${link.domain.toLowerCase()}/${link.key.toLowerCase()}`);
     if (link.externalId !== null)
       this.#linkByExternalId.delete(`${link.workspaceId}\u0000${link.externalId}`);
+    const byUrl = programUrlKey(link.programId, link.url);
+    const rest = this.#linksByProgramUrl.get(byUrl)?.filter((other) => other !== link) ?? [];
+    if (rest.length > 0) this.#linksByProgramUrl.set(byUrl, rest);
+    else this.#linksByProgramUrl.delete(byUrl);
+  }
+
+  /** The program's links to this destination URL (compared case-insensitively, like keys); the first is the upsert's match. */
+  linksWithUrl(programId: string, url: string): LinkRecord[] {
+    return this.#linksByProgramUrl.get(programUrlKey(programId, url)) ?? [];
+  }
+
+  /** The link with this externalId in the workspace, if any. */
+  linkByExternalId(workspaceId: string, externalId: string): LinkRecord | undefined {
+    return this.#linkByExternalId.get(`${workspaceId}\u0000${externalId}`);
   }
 
   /** The link with this key on this domain (case-insensitive), if any. */
@@ -222,4 +242,9 @@ export class Store {
       this.#enrollmentByTenant.set(`${enrollment.programId}\u0000${enrollment.tenantId}`, enrollment);
     }
   }
+}
+
+/** The key of the program-and-URL index (the upsert's lookup). */
+function programUrlKey(programId: string, url: string): string {
+  return `${programId}\u0000${url.toLowerCase()}`;
 }

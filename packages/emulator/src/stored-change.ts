@@ -147,6 +147,9 @@ const LINK_FIELDS = {
   disabledAt: optional(nullable(text)),
   stats: optional(linkStats),
   partnerGroupDefaultLinkId: optional(nullable(text)),
+  userId: optional(nullable(text)),
+  folderId: optional(nullable(text)),
+  tagIds: optional(textList),
 } satisfies Record<keyof LinkRecord, FieldCheck>;
 
 /** Checks every field of a whole record (all present); returns the first problem, prefixed with `path`. */

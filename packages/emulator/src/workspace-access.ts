@@ -25,6 +25,12 @@ export interface Access {
 /** Roles that hold the `links.write` permission (apps/web/lib/api/rbac/permissions.ts). */
 const LINKS_WRITE_ROLES = new Set(["owner", "member"]);
 
+/** The scopes of a restricted key that grant each permission (apps/web/lib/api/tokens/scopes.ts). */
+const SCOPES_GRANTING = {
+  "links.write": ["links.write", "apis.all"],
+  "links.read": ["links.read", "links.write", "apis.read", "apis.all"],
+} as const;
+
 /**
  * Runs withWorkspace for a route. Throws Dub's error; `onHeaders` receives the rate-limit headers as soon as they
  * exist, so an error thrown after that step still carries them.
@@ -74,13 +80,17 @@ export function checkAccess(
       `You don't have the required role to access this endpoint. Required role(s): ${access.roles.join(", ")}.`,
     );
   }
-  if (!PARTNER_PLANS.includes(workspace.plan))
+  if (!(access.plans ?? PARTNER_PLANS).includes(workspace.plan))
     throw new DubApiError("forbidden", "Unauthorized: Need higher plan.");
   return { key, headers };
 }
 
-/** A role grants `links.write` to owners and members; a restricted key also needs the scope (or `apis.all`). */
-function hasPermission(key: ApiKey, permission: "links.write"): boolean {
-  if (!LINKS_WRITE_ROLES.has(key.workspace.role)) return false;
-  return key.scopes === undefined || key.scopes.includes(permission) || key.scopes.includes("apis.all");
+/**
+ * A role grants `links.write` to owners and members and `links.read` to every role; a restricted key also needs a
+ * scope that grants it (`links.write` or `apis.all`; for reading also `links.read` or `apis.read`).
+ */
+function hasPermission(key: ApiKey, permission: "links.write" | "links.read"): boolean {
+  if (permission === "links.write" && !LINKS_WRITE_ROLES.has(key.workspace.role)) return false;
+  const granting: readonly string[] = SCOPES_GRANTING[permission];
+  return key.scopes === undefined || key.scopes.some((scope) => granting.includes(scope));
 }
