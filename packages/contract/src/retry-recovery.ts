@@ -1,10 +1,16 @@
 // What a repeat of a partner-program action means after an attempt whose outcome is unknown (the connection broke
 // after the request left, a timeout, a 5XX). Ban, deactivate, approve and reject change a status the server then
 // refuses to change again, so the repeat answers "already …": after an ambiguous attempt, that answer is the
-// success the first attempt had. A link created without a key would be created twice by a repeat, so its key is
-// chosen on the client: the repeat then meets a 409 for that key, and the link is read back.
+// success the first attempt had. (Links: link-recovery.ts.)
 
-import { BadRequest, type DubError, defineOperation, NotFound, type RecoveryContext } from "@dubkit/core";
+import {
+  BadRequest,
+  Conflict,
+  type DubError,
+  defineOperation,
+  NotFound,
+  type RecoveryContext,
+} from "@dubkit/core";
 import * as z from "zod/mini";
 import { english } from "./english.js";
 import { lenientObject } from "./lenient.js";
@@ -40,7 +46,7 @@ async function findPartner(
 }
 
 /** The identity fields of a request that names a partner by Dub's id or by yours. */
-interface PartnerIdentity {
+export interface PartnerIdentity {
   partnerId?: string | null | undefined;
   tenantId?: string | null | undefined;
 }
@@ -78,19 +84,4 @@ export async function recoverRejection(
   if (!BadRequest.isInstance(error) || !/no longer pending/.test(error.message)) return undefined;
   const partner = await findPartner(request, { partnerId: input.partnerId });
   return partner?.status === "rejected" ? { partnerId: input.partnerId } : undefined;
-}
-
-const KEY_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-/**
- * A link key as the server would draw one (7 characters of [0-9A-Za-z], after `prefix` without its slashes), drawn
- * on the client so every attempt of one call sends the same key.
- */
-export function randomLinkKey(prefix?: string | null): string {
-  const bytes = new Uint8Array(7);
-  globalThis.crypto.getRandomValues(bytes);
-  // 62 does not divide 256; the bias (under 2%) does not matter for a key that only needs to be unlikely to repeat.
-  const key = Array.from(bytes, (byte) => KEY_ALPHABET[byte % 62]).join("");
-  const folder = prefix?.replace(/^\/|\/$/g, "");
-  return folder ? `${folder}/${key}` : key;
 }

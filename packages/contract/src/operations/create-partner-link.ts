@@ -6,9 +6,9 @@ import * as z from "zod/mini";
 import { english } from "../english.js";
 import { type Link, link } from "../link.js";
 import { linkProps } from "../link-props.js";
+import { randomLinkKey, recoverCreatedLink } from "../link-recovery.js";
 import type { ObjectSchema } from "../object-schema.js";
 import { type PartnerIdentityShape, partnerIdentityShape } from "../partner-identity.js";
-import { randomLinkKey } from "../retry-recovery.js";
 import { serverUrl } from "../server-url.js";
 
 /** The fields after the partner's identity. */
@@ -72,4 +72,6 @@ export const createPartnerLinkOperation: Operation<CreatePartnerLinkRequest, Lin
   // sends the same one and a repeat meets a 409 instead of a duplicate.
   retry: "idempotent",
   prepare: (input) => (input.key ? input : { ...input, key: randomLinkKey(input.linkProps?.prefix) }),
+  // The repeat's 409 for that key, when the partner's own links hold it, is the link the first attempt created.
+  recover: recoverCreatedLink,
 });

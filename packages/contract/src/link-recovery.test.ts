@@ -1,7 +1,7 @@
 // The client-side link key: drawn like the server's, once per call (the operation's `prepare`), with the prefix.
 import { describe, expect, it } from "vitest";
+import { randomLinkKey } from "./link-recovery.js";
 import { createPartnerLinkOperation } from "./operations/create-partner-link.js";
-import { randomLinkKey } from "./retry-recovery.js";
 
 describe("randomLinkKey", () => {
   it("draws 7 characters of [0-9A-Za-z], different each time", () => {
