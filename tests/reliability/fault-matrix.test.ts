@@ -1,12 +1,13 @@
 // The fault matrix: every fault the emulator can inject × every SDK operation × retry settings. Each case runs
 // against its own emulator, and checks what the SDK returned or threw against what exists in the emulator after:
-// exactly one partner per acknowledged create, none for a create every attempt of which failed before the server
-// applied it, at most one otherwise, never a duplicate; "may have applied" whenever a reset came after the apply.
+// a write's change exactly once when acknowledged (a partner, a link, a status), never when every attempt failed
+// before the server applied it, at most once otherwise, never a duplicate; a read changes nothing; "may have
+// applied" whenever a reset came after the apply.
 import { type FaultKind, startEmulator } from "@dubkit/emulator";
 import * as partnersModule from "@dubkit/partners";
 import { DubError, type RequestOptions } from "@dubkit/partners";
 import { describe, expect, it } from "vitest";
-import { OPERATION_CASES, type OperationCase } from "./support/operation-cases.js";
+import { type CaseContext, OPERATION_CASES, type OperationCase } from "./support/operation-cases.js";
 import { markdownTable, reportBlock, reproduce } from "./support/reliability-report.js";
 
 const { Dub, DubCore } = partnersModule;
@@ -41,7 +42,8 @@ interface CaseResult {
   faulted: string;
   outcome: string;
   attempts: number;
-  partnersAfter: number;
+  /** A write's change, counted after the call; "unchanged" for a read. */
+  after: string;
 }
 
 /** Every `resource.method` of a `Dub` client, found on the client itself, so a new operation cannot be missed. */
@@ -66,8 +68,12 @@ function standaloneOperations(): string[] {
     .sort();
 }
 
-function outcomeOf(operation: OperationCase, settled: PromiseSettledResult<unknown>): string {
-  if (settled.status === "fulfilled") return operation.describe(settled.value);
+function outcomeOf(
+  operation: OperationCase,
+  settled: PromiseSettledResult<unknown>,
+  context: CaseContext,
+): string {
+  if (settled.status === "fulfilled") return operation.describe(settled.value, context);
   const error = settled.reason as Error & { statusCode?: number };
   const status = error.statusCode === undefined ? "" : ` ${error.statusCode}`;
   const applied = /may (still )?have applied/.test(error.message) ? " (may have applied)" : "";
@@ -84,30 +90,33 @@ async function runCase(
   const script = Object.fromEntries(numbers.map((n) => [n, fault]));
   await using emulator = await startEmulator({ seed: 7, rateLimit: false, faults: { script } });
   await using dub = new Dub({ token: emulator.apiKey, serverURL: emulator.url });
-  await operation.setup(dub);
-  const before = emulator.enrollments().length;
+  const context = await operation.setup(dub, emulator);
+  const snapshot = () =>
+    JSON.stringify([emulator.partners(), emulator.enrollments(), emulator.links(), emulator.applications()]);
+  const before = snapshot();
   // "default" passes nothing: the client's own policy (2 retries, backoff from 500 ms), exactly as users get it.
   const options: RequestOptions = setting.retries === "none" ? { retries: { strategy: "none" } } : {};
-  const [settled] = await Promise.allSettled([operation.call(dub, options)]);
+  const [settled] = await Promise.allSettled([operation.call(dub, options, context)]);
   const label = `${fault.kind} × ${operation.name} × retries ${setting.retries}, ${setting.faulted}`;
 
-  // What exists after: never a duplicate, whatever happened.
+  // Never a duplicate partner, whatever happened.
   const emailById = new Map(emulator.partners().map((p) => [p.id, p.email.toLowerCase()]));
   const enrolled = emulator.enrollments().map((e) => emailById.get(e.partnerId));
   expect(new Set(enrolled).size, `${label}: an email enrolled twice`).toBe(enrolled.length);
-  const partnersAfter = enrolled.length;
 
   if (settled?.status === "rejected") {
     // Only dubkit's own errors, never a TypeError or an unhandled library error.
     expect(DubError.isInstance(settled.reason), `${label}: ${settled.reason}`).toBe(true);
   }
-  if (operation.writes) {
-    const mine = enrolled.filter((email) => email === operation.email).length;
-    if (settled?.status === "fulfilled") expect(mine, `${label}: acknowledged`).toBe(1);
-    else if (NOT_APPLIED.has(fault.kind)) expect(mine, `${label}: failed before applying`).toBe(0);
-    else expect(mine, `${label}: may have applied`).toBeLessThanOrEqual(1);
+  let after = "unchanged";
+  if (operation.applied) {
+    const count = operation.applied.count(emulator, context);
+    if (settled?.status === "fulfilled") expect(count, `${label}: acknowledged`).toBe(1);
+    else if (NOT_APPLIED.has(fault.kind)) expect(count, `${label}: failed before applying`).toBe(0);
+    else expect(count, `${label}: may have applied`).toBeLessThanOrEqual(1);
+    after = `${count} ${operation.applied.label}`;
   } else {
-    expect(partnersAfter, `${label}: a read changed the partners`).toBe(before);
+    expect(snapshot() === before, `${label}: a read changed the emulator's state`).toBe(true);
   }
   if (settled?.status === "rejected" && fault.kind === "reset-after") {
     expect((settled.reason as Error).message, label).toMatch(/may (still )?have applied/);
@@ -117,9 +126,9 @@ async function runCase(
     operation: operation.name,
     retries: setting.retries,
     faulted: setting.faulted,
-    outcome: settled ? outcomeOf(operation, settled) : "none",
+    outcome: settled ? outcomeOf(operation, settled, context) : "none",
     attempts: emulator.stats().requests - operation.setupRequests,
-    partnersAfter,
+    after,
   };
 }
 
@@ -147,7 +156,7 @@ describe("fault matrix", () => {
     ).toEqual(OPERATION_CASES.map((c) => c.standalone).sort());
   });
 
-  it("every fault kind × operation × retry setting: the SDK's outcome and the partners after", async () => {
+  it("every fault kind × operation × retry setting: the SDK's outcome and the state after", async () => {
     const tasks = OPERATION_CASES.flatMap((operation) =>
       FAULTS.flatMap((fault) => SETTINGS.map((setting) => () => runCase(operation, fault, setting))),
     );
@@ -155,16 +164,8 @@ describe("fault matrix", () => {
     expect(results.length).toBe(FAULTS.length * OPERATION_CASES.length * SETTINGS.length);
 
     const table = markdownTable(
-      ["fault", "operation", "retries", "faulted", "SDK outcome", "attempts", "partners after"],
-      results.map((r) => [
-        r.fault,
-        r.operation,
-        r.retries,
-        r.faulted,
-        r.outcome,
-        r.attempts,
-        r.partnersAfter,
-      ]),
+      ["fault", "operation", "retries", "faulted", "SDK outcome", "requests", "after"],
+      results.map((r) => [r.fault, r.operation, r.retries, r.faulted, r.outcome, r.attempts, r.after]),
     );
     const acknowledged = results.filter((r) => !/Error/.test(r.outcome)).length;
     const markdown = [
@@ -178,5 +179,5 @@ describe("fault matrix", () => {
       `Reproduce: ${reproduce("fault matrix")}`,
     ].join("\n");
     expect(reportBlock("fault-matrix", markdown)).toBeUndefined();
-  }, 120_000);
+  }, 400_000);
 });
