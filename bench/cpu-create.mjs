@@ -3,7 +3,7 @@
 // concurrency (16 requests in flight) against the same emulator, which runs in a child process so only the client's
 // CPU is counted. Target: dubkit's `partners.create` at most 1.5x the floor.
 //
-// Usage: node cpu-create.mjs [--requests=400] [--rounds=20] [--concurrency=16] [--clients=pool,agent,transport,dubkit,dub]
+// Usage: node --expose-gc cpu-create.mjs [--requests=400] [--rounds=20] [--concurrency=16] [--clients=pool,agent,transport,dubkit,dub]
 // Each round sends `requests` creates with every client in turn (the order alternates), so load from other
 // processes hits all clients alike; a client's figure is its total CPU over all rounds divided by the floor's, and
 // the spread is the middle half of the per-round ratios.
@@ -127,8 +127,12 @@ const factories = {
   },
 };
 
-/** CPU microseconds per request for `count` requests, `CONCURRENCY` in flight. */
+/**
+ * CPU microseconds per request for `count` requests, `CONCURRENCY` in flight. The heap is collected first (run with
+ * --expose-gc, as `pnpm bench` does), so no client pays for the garbage the one before it left.
+ */
 async function measure(client, count) {
+  globalThis.gc?.();
   const start = process.cpuUsage();
   let next = 0;
   const worker = async () => {
