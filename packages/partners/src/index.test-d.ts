@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
-  type CreatePartnerInput,
+  type CreatePartnerRequest,
   Dub,
   DubCore,
   type EnrolledPartner,
@@ -19,8 +19,10 @@ import {
 
 describe("public types", () => {
   it("requires only email in a create request", () => {
-    expectTypeOf<{ email: string }>().toExtend<CreatePartnerInput>();
-    expectTypeOf<{ name: string }>().not.toExtend<CreatePartnerInput>();
+    expectTypeOf<{ email: string }>().toExtend<CreatePartnerRequest>();
+    expectTypeOf<{ name: string }>().not.toExtend<CreatePartnerRequest>();
+    // The seed-era programId still compiles (deprecated; dropped before sending).
+    void new Dub({ token: "dub_x" }).partners.create({ email: "a@b.co", programId: "prog_1" });
   });
 
   it("types create's result as the enrolled partner with open enums", () => {

@@ -26,14 +26,14 @@ const list = lazyOperation(() =>
   import("@dubkit/contract/operations/list-partners").then((m) => m.listPartnersOperation),
 );
 
-/** The request accepted by {@link createPartner}: the current API's fields, plus the seed-era `programId`. */
-export type CreatePartnerInput = CreatePartnerRequest & {
+/** The seed-era `programId`, still accepted by {@link createPartner} so code written for it compiles. */
+interface DeprecatedProgramId {
   /**
    * @deprecated The program is now the workspace's default program; the server ignores this field, and dubkit
    * drops it (with a one-time warning) before sending.
    */
   programId?: string | undefined;
-};
+}
 
 /**
  * Creates a partner and enrolls it in the workspace's default program (`POST /partners`). If the email (or
@@ -46,7 +46,7 @@ export type CreatePartnerInput = CreatePartnerRequest & {
  */
 export function createPartner(
   client: DubCore,
-  body: CreatePartnerInput,
+  body: CreatePartnerRequest & DeprecatedProgramId,
   options?: RequestOptions,
 ): Promise<EnrolledPartner> {
   if (body !== null && typeof body === "object" && "programId" in body) {

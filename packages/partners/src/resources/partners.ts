@@ -13,7 +13,6 @@ import type { RequestOptions } from "@dubkit/core";
 import type { DubCore } from "../dub-core.js";
 import {
   banPartner,
-  type CreatePartnerInput,
   createPartner,
   createPartnerLink,
   deactivatePartner,
@@ -28,7 +27,7 @@ export class Partners {
   constructor(private readonly client: DubCore) {}
 
   /** Creates a partner, or returns the existing enrollment for the same email or tenantId. See {@link createPartner}. */
-  create(body: CreatePartnerInput, options?: RequestOptions) {
+  create(body: Parameters<typeof createPartner>[1], options?: RequestOptions) {
     return createPartner(this.client, body, options);
   }
 
