@@ -1,9 +1,7 @@
-// Streams the rows of a CSV or JSONL input, one at a time, with the physical line each row starts
-// on, so memory stays flat whatever the file size and every message can point at a line.
+// Streams the records of a CSV or JSONL text, one at a time, with the physical line each starts on, so memory stays
+// flat whatever the file size and every message can point at a line.
 
-import { createReadStream } from "node:fs";
 import { extname } from "node:path";
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { CliError } from "../cli-error.js";
@@ -12,15 +10,17 @@ import { ExitCode } from "../exit-codes.js";
 /** The input formats `partners import` reads. */
 export type InputFormat = "csv" | "jsonl";
 
-/** One data row: the fields as read, or why it could not be read. */
-export interface InputRow {
-  /** 1-based physical line on which the row starts. */
+/** One record: CSV cells or a JSON object, or why the line could not be read. */
+export interface InputRecord {
+  /** 1-based physical line on which the record starts. */
   line: number;
-  /** CSV: column name → cell text; JSONL: the parsed object. Absent when `error` is set. */
-  fields?: Record<string, unknown>;
-  /** The row's text or cells, for the failure report. */
-  input: unknown;
-  /** Why the row could not be read (bad JSON, wrong number of cells). */
+  /** CSV: the cells. */
+  cells?: string[];
+  /** JSONL: the object. */
+  object?: Record<string, unknown>;
+  /** JSONL: the line's text, when it is not a JSON object. */
+  text?: string;
+  /** Why the record cannot be used (bad JSON). */
   error?: string;
 }
 
@@ -35,16 +35,17 @@ export function detectFormat(file: string, format: string | undefined): InputFor
   if (file === "-") return "csv";
   const ext = extname(file).toLowerCase();
   if (ext === ".jsonl" || ext === ".ndjson") return "jsonl";
-  if (ext === ".csv" || ext === ".txt") return "csv";
+  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return "csv";
+  if (ext === ".xlsx" || ext === ".xls" || ext === ".ods" || ext === ".numbers") {
+    throw new CliError(`${file} is a spreadsheet, not CSV text.`, ExitCode.usage, {
+      code: "unsupported_file",
+      hint: 'Save it as CSV first: in Excel, File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)".',
+    });
+  }
   throw new CliError(
     `Cannot tell the format of ${file} from its extension; pass --format csv or --format jsonl.`,
     ExitCode.usage,
   );
-}
-
-/** Opens the input: a file path, or `-` for stdin. */
-export function openInput(file: string): Readable {
-  return file === "-" ? process.stdin : createReadStream(file);
 }
 
 function count(text: string, needle: string): number {
@@ -54,22 +55,29 @@ function count(text: string, needle: string): number {
 }
 
 /**
- * Reads CSV with a header row. Empty lines are skipped; a row whose cell count differs from the
- * header's is returned with an `error` instead of stopping the read.
+ * Reads CSV records (the header is the first). Empty lines are skipped. `skipLines` physical lines are dropped
+ * first (an Excel `sep=` line); line numbers still count them.
  */
-export async function* readCsvRows(stream: Readable): AsyncGenerator<InputRow> {
-  const parser = stream.pipe(
-    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
+export async function* readCsvRecords(
+  text: Readable,
+  delimiter: string,
+  skipLines: number,
+): AsyncGenerator<InputRecord> {
+  const parser = text.pipe(
+    parse({
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      ...(skipLines > 0 ? { from_line: skipLines + 1 } : {}),
+    }),
   );
+  text.on("error", (error) => parser.destroy(error));
   // csv-parse's `info.lines` is the line a record ends on, except that it counts a CRLF inside a
   // quoted cell as two lines; that excess is tracked and taken off.
   let overcount = 0;
-  let header: string[] | undefined;
   try {
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       let crlf = 0;
       let newlines = 0;
       for (const cell of item.record) {
@@ -79,59 +87,55 @@ export async function* readCsvRows(stream: Readable): AsyncGenerator<InputRow> {
         }
       }
       overcount += crlf;
-      const line = item.info.lines - overcount - newlines;
-      if (header === undefined) {
-        header = item.record.map((name) => name.trim());
-        continue;
-      }
-      const cells = item.record;
-      if (cells.length !== header.length) {
-        yield {
-          line,
-          input: cells,
-          error: `row has ${cells.length} cells but the header has ${header.length} columns`,
-        };
-        continue;
-      }
-      const fields: Record<string, string> = {};
-      header.forEach((name, i) => {
-        fields[name] = cells[i] ?? "";
-      });
-      yield { line, fields, input: fields };
+      yield { line: item.info.lines - overcount - newlines, cells: item.record };
     }
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const { message, lines } = error as { message: string; lines?: number };
     throw new CliError(
       `The CSV cannot be read${lines ? ` (near line ${lines})` : ""}: ${message}`,
       ExitCode.usage,
+      {
+        code: "csv",
+        ...(lines ? { line: lines } : {}),
+      },
     );
+  } finally {
+    // A reader that stops early (the header read, Ctrl-C) closes the file.
+    text.destroy();
   }
 }
 
-/** Reads JSON Lines: one JSON object per line; blank lines are skipped; a bad line becomes an `error` row. */
-export async function* readJsonlRows(stream: Readable): AsyncGenerator<InputRow> {
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+/** Reads JSON Lines: one JSON object per line; blank lines are skipped; a bad line becomes an `error` record. */
+export async function* readJsonlRecords(text: Readable): AsyncGenerator<InputRecord> {
   let line = 0;
-  for await (const rawLine of lines) {
+  // Leaving early (Ctrl-C) ends splitLines' loop, which closes the file.
+  for await (const raw of splitLines(text)) {
     line++;
-    const text = line === 1 ? rawLine.replace(/^\uFEFF/, "") : rawLine;
-    if (text.trim() === "") continue;
+    if (raw.trim() === "") continue;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(raw);
     } catch (error) {
-      yield { line, input: text, error: `not valid JSON: ${(error as Error).message}` };
+      yield { line, text: raw, error: `not valid JSON: ${(error as Error).message}` };
       continue;
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      yield { line, input: value, error: "expected a JSON object" };
+      yield { line, text: raw, error: "expected a JSON object" };
       continue;
     }
-    yield { line, fields: value as Record<string, unknown>, input: value };
+    yield { line, object: value as Record<string, unknown> };
   }
 }
 
-/** Reads rows in the given format. */
-export function readRows(stream: Readable, format: InputFormat): AsyncGenerator<InputRow> {
-  return format === "csv" ? readCsvRows(stream) : readJsonlRows(stream);
+/** The lines of a text stream (LF or CRLF), errors of the stream passed on. */
+async function* splitLines(text: Readable): AsyncGenerator<string> {
+  let rest = "";
+  for await (const chunk of text as AsyncIterable<string>) {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines) yield line.endsWith("\r") ? line.slice(0, -1) : line;
+  }
+  if (rest !== "") yield rest.endsWith("\r") ? rest.slice(0, -1) : rest;
+  text.destroy();
 }
