@@ -83,9 +83,9 @@ async function profilePlan(globals: GlobalOptions, terminal: Terminal): Promise<
   }
 }
 
-/** The decisions for every row of one pass. */
-async function* decisions(source: RecordSource, context: DecisionContext): AsyncGenerator<RowDecision> {
-  for await (const record of source.records()) yield decideRow(record, context);
+/** The decisions for every row of one pass, in batches. */
+async function* decisions(source: RecordSource, context: DecisionContext): AsyncGenerator<RowDecision[]> {
+  for await (const records of source.records()) yield records.map((record) => decideRow(record, context));
 }
 
 /** Reads the input's layout and decides the column mapping; throws (nothing sent) on any file-level problem. */

@@ -35,7 +35,7 @@ export interface ImportPlan extends PlanCounts {
 
 /** Walks every decided row, passing problems and rows to send on, and counts them. */
 export async function countRows(
-  rows: AsyncIterable<RowDecision>,
+  batches: AsyncIterable<RowDecision[]>,
   on: { problem?: (row: ProblemRow) => void; send?: (row: SendRow) => void },
 ): Promise<PlanCounts> {
   const counts: PlanCounts = {
@@ -46,17 +46,19 @@ export async function countRows(
     duplicates: 0,
     earlierFailures: 0,
   };
-  for await (const row of rows) {
-    counts.rows++;
-    if (row.kind === "send") {
-      counts.toSend++;
-      on.send?.(row);
-    } else if (row.kind === "skip") counts.alreadyDone++;
-    else {
-      if (row.kind === "invalid") counts.invalid++;
-      else if (row.kind === "duplicate") counts.duplicates++;
-      else counts.earlierFailures++;
-      on.problem?.(row);
+  for await (const rows of batches) {
+    for (const row of rows) {
+      counts.rows++;
+      if (row.kind === "send") {
+        counts.toSend++;
+        on.send?.(row);
+      } else if (row.kind === "skip") counts.alreadyDone++;
+      else {
+        if (row.kind === "invalid") counts.invalid++;
+        else if (row.kind === "duplicate") counts.duplicates++;
+        else counts.earlierFailures++;
+        on.problem?.(row);
+      }
     }
   }
   return counts;

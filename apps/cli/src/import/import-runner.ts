@@ -11,7 +11,8 @@ import { outcomeOfError, outcomeOfPartner, type PartnerHead, type SendOutcome } 
 
 /** Everything a run needs; the I/O (requests, files) comes in as objects so tests can run it directly. */
 export interface ImportRun {
-  rows: AsyncIterable<RowDecision>;
+  /** The decided rows, in batches (one per chunk of the file). */
+  rows: AsyncIterable<RowDecision[]>;
   /** Sends one body (the SDK's create, through its transport: retries and pacing included). */
   send: (body: Record<string, unknown>, signal: AbortSignal) => Promise<PartnerHead>;
   stats: ImportStats;
@@ -39,7 +40,6 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
   const result: ImportResult = {};
   const halt = new AbortController();
   const stopped = () => run.stop.aborted || halt.signal.aborted;
-  const requests = new Set<Promise<void>>();
   const settling = new Set<Promise<void>>();
 
   const fatal = (error: unknown) => {
@@ -97,22 +97,37 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
     }
   };
 
-  const dispatch = (row: SendRow) => {
+  // Free request slots; a finished request wakes the loop when it waits for one.
+  let free = run.concurrency;
+  let wake: (() => void) | undefined;
+  const release = () => {
+    free++;
+    wake?.();
+    wake = undefined;
+  };
+  const slot = () => new Promise<void>((resolve) => (wake = resolve));
+  const stopWaiting = () => wake?.();
+  run.stop.addEventListener("abort", stopWaiting);
+  halt.signal.addEventListener("abort", stopWaiting);
+
+  const dispatch = async (row: SendRow) => {
     const firstSentAt = row.sentAt ?? now();
     stats.inFlight++;
     journal?.sent(row.key, row.hash, firstSentAt);
-    const sent = { email: row.email, firstSentAt, finishedBefore: row.finishedBefore !== undefined };
-    const tenantId = typeof row.body.tenantId === "string" ? row.body.tenantId : undefined;
-    const request = run
-      .send(row.body, run.abandon)
-      .then(
-        (partner) => outcomeOfPartner(partner, sent, tenantId),
-        (error: unknown) => outcomeOfError(error, run.abandon.aborted),
-      )
-      .then((outcome) => settle(row, outcome))
-      .catch(fatal);
-    requests.add(request);
-    void request.finally(() => requests.delete(request));
+    let outcome: SendOutcome;
+    try {
+      const partner = await run.send(row.body, run.abandon);
+      const tenantId = typeof row.body.tenantId === "string" ? row.body.tenantId : undefined;
+      const sent = { email: row.email, firstSentAt, finishedBefore: row.finishedBefore !== undefined };
+      outcome = outcomeOfPartner(partner, sent, tenantId);
+    } catch (error) {
+      outcome = outcomeOfError(error, run.abandon.aborted);
+    }
+    try {
+      settle(row, outcome);
+    } catch (error) {
+      fatal(error);
+    }
   };
 
   /** The one place a row that is not sent is recorded. */
@@ -130,20 +145,28 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
     fail(row, failure, false);
   };
 
-  for await (const row of run.rows) {
-    if (stopped()) break;
-    stats.read++;
-    if (row.kind !== "send") {
-      settleUnsent(row);
-      continue;
+  const requests = new Set<Promise<void>>();
+  reading: for await (const batch of run.rows) {
+    for (const row of batch) {
+      if (stopped()) break reading;
+      stats.read++;
+      if (row.kind !== "send") {
+        settleUnsent(row);
+        continue;
+      }
+      while (free === 0 && !stopped()) await slot();
+      if (stopped()) {
+        stats.notSent++;
+        break reading;
+      }
+      free--;
+      const request = dispatch(row).finally(release);
+      requests.add(request);
+      void request.then(() => requests.delete(request));
     }
-    while (requests.size >= run.concurrency && !stopped()) await Promise.race(requests);
-    if (stopped()) {
-      stats.notSent++;
-      break;
-    }
-    dispatch(row);
   }
+  run.stop.removeEventListener("abort", stopWaiting);
+  halt.signal.removeEventListener("abort", stopWaiting);
   await Promise.all(requests);
   await Promise.all(settling);
   // Rows the run never reached.

@@ -30,10 +30,13 @@ function readHolder(path: string): Holder | undefined | "unreadable" {
   }
 }
 
+/** Locks this process holds, by path: a lock with this process's pid and not among them was left by an earlier one. */
+const held = new Set<string>();
+
 /** Whether the holder may still run; one on another host cannot be checked, so it counts as running. */
-function alive(holder: Holder): boolean {
+function alive(holder: Holder, path: string): boolean {
   if (holder.hostname !== hostname()) return true;
-  if (holder.pid === process.pid) return false;
+  if (holder.pid === process.pid) return held.has(path);
   try {
     process.kill(holder.pid, 0);
     return true;
@@ -69,6 +72,7 @@ export class JournalLock {
   private readonly onExit = () => this.release();
 
   private constructor(readonly path: string) {
+    held.add(path);
     process.on("exit", this.onExit);
   }
 
@@ -94,7 +98,7 @@ export class JournalLock {
       }
       const holder = readHolder(path);
       if (holder === undefined) continue;
-      if (holder !== "unreadable" && alive(holder)) {
+      if (holder !== "unreadable" && alive(holder, path)) {
         throw new CliError(
           `Another import is using the journal ${journal} (process ${holder.pid}${holder.hostname === hostname() ? "" : ` on ${holder.hostname}`}, since ${holder.startedAt}).`,
           ExitCode.usage,
@@ -121,6 +125,7 @@ export class JournalLock {
   release(): void {
     if (this.released) return;
     this.released = true;
+    held.delete(this.path);
     process.off("exit", this.onExit);
     try {
       unlinkSync(this.path);

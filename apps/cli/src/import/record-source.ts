@@ -15,8 +15,8 @@ export interface RecordSource {
   dialect: CsvDialect | undefined;
   /** The CSV header, trimmed. */
   header: string[] | undefined;
-  /** Streams the data records (the header left out). */
-  records(): AsyncGenerator<InputRecord>;
+  /** Streams the data records (the header left out), in batches. */
+  records(): AsyncGenerator<InputRecord[]>;
 }
 
 /** Reading options from the flags and the mapping file (flags win). */
@@ -66,7 +66,8 @@ export async function openRecordSource(
   const reader = read();
   const first = await reader.next();
   await reader.return(undefined);
-  if (first.done || !first.value.cells) {
+  const headerRecord = first.done ? undefined : first.value[0];
+  if (!headerRecord?.cells) {
     throw new CliError(
       `${input.name} is empty: a CSV import needs a header row and at least one row.`,
       ExitCode.usage,
@@ -75,7 +76,7 @@ export async function openRecordSource(
       },
     );
   }
-  const header = first.value.cells.map((name) => name.replace(/^\uFEFF/, "").trim());
+  const header = headerRecord.cells.map((name) => name.replace(/^\uFEFF/, "").trim());
   return {
     format,
     encoding,
@@ -83,12 +84,13 @@ export async function openRecordSource(
     header,
     records: async function* () {
       let skippedHeader = false;
-      for await (const record of read()) {
+      for await (const batch of read()) {
         if (!skippedHeader) {
           skippedHeader = true;
+          if (batch.length > 1) yield batch.slice(1);
           continue;
         }
-        yield record;
+        yield batch;
       }
     },
   };

@@ -3,6 +3,7 @@
 
 import { extname } from "node:path";
 import type { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { CliError } from "../cli-error.js";
 import { ExitCode } from "../exit-codes.js";
@@ -55,40 +56,59 @@ function count(text: string, needle: string): number {
 }
 
 /**
- * Reads CSV records (the header is the first). Empty lines are skipped. `skipLines` physical lines are dropped
- * first (an Excel `sep=` line); line numbers still count them.
+ * Reads CSV records (the header is the first), in batches: one per chunk of text, so the per-record cost is a push
+ * into an array rather than a promise. Empty lines are skipped. `skipLines` physical lines are dropped first (an
+ * Excel `sep=` line); line numbers still count them.
  */
 export async function* readCsvRecords(
   text: Readable,
   delimiter: string,
   skipLines: number,
-): AsyncGenerator<InputRecord> {
-  const parser = text.pipe(
-    parse({
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      ...(skipLines > 0 ? { from_line: skipLines + 1 } : {}),
-    }),
-  );
-  text.on("error", (error) => parser.destroy(error));
+): AsyncGenerator<InputRecord[]> {
+  const parser = parse({
+    delimiter,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    ...(skipLines > 0 ? { from_line: skipLines + 1 } : {}),
+  });
+  let failure: unknown;
+  parser.on("error", (error) => {
+    failure ??= error;
+  });
   // csv-parse's `info.lines` is the line a record ends on, except that it counts a CRLF inside a
   // quoted cell as two lines; that excess is tracked and taken off.
   let overcount = 0;
-  try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  const drain = (): InputRecord[] => {
+    const batch: InputRecord[] = [];
+    for (let item = parser.read(); item !== null; item = parser.read()) {
+      const { record, info } = item as { record: string[]; info: { lines: number } };
       let crlf = 0;
       let newlines = 0;
-      for (const cell of item.record) {
+      for (const cell of record) {
         if (cell.includes("\n")) {
           crlf += count(cell, "\r\n");
           newlines += count(cell, "\n");
         }
       }
       overcount += crlf;
-      yield { line: item.info.lines - overcount - newlines, cells: item.record };
+      batch.push({ line: info.lines - overcount - newlines, cells: record });
     }
+    if (failure) throw failure;
+    return batch;
+  };
+  try {
+    for await (const chunk of text as AsyncIterable<string>) {
+      // Transform.write runs the parser synchronously, so its records are ready to read right after.
+      parser.write(chunk);
+      const batch = drain();
+      if (batch.length > 0) yield batch;
+    }
+    parser.end();
+    // The parser reports an unclosed quote at the end, after a tick.
+    await finished(parser, { readable: false });
+    const rest = drain();
+    if (rest.length > 0) yield rest;
   } catch (error) {
     if (error instanceof CliError) throw error;
     const { message, lines } = error as { message: string; lines?: number };
@@ -103,39 +123,44 @@ export async function* readCsvRecords(
   } finally {
     // A reader that stops early (the header read, Ctrl-C) closes the file.
     text.destroy();
+    parser.destroy();
   }
 }
 
-/** Reads JSON Lines: one JSON object per line; blank lines are skipped; a bad line becomes an `error` record. */
-export async function* readJsonlRecords(text: Readable): AsyncGenerator<InputRecord> {
+/** Reads JSON Lines in batches: one JSON object per line; blank lines skipped; a bad line becomes an `error` record. */
+export async function* readJsonlRecords(text: Readable): AsyncGenerator<InputRecord[]> {
   let line = 0;
   // Leaving early (Ctrl-C) ends splitLines' loop, which closes the file.
-  for await (const raw of splitLines(text)) {
-    line++;
-    if (raw.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      yield { line, text: raw, error: `not valid JSON: ${(error as Error).message}` };
-      continue;
+  for await (const lines of splitLines(text)) {
+    const batch: InputRecord[] = [];
+    for (const raw of lines) {
+      line++;
+      if (raw.trim() === "") continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch (error) {
+        batch.push({ line, text: raw, error: `not valid JSON: ${(error as Error).message}` });
+        continue;
+      }
+      if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        batch.push({ line, text: raw, error: "expected a JSON object" });
+        continue;
+      }
+      batch.push({ line, object: value as Record<string, unknown> });
     }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      yield { line, text: raw, error: "expected a JSON object" };
-      continue;
-    }
-    yield { line, object: value as Record<string, unknown> };
+    if (batch.length > 0) yield batch;
   }
 }
 
-/** The lines of a text stream (LF or CRLF), errors of the stream passed on. */
-async function* splitLines(text: Readable): AsyncGenerator<string> {
+/** The lines of a text stream (LF or CRLF), a chunk's worth at a time; errors of the stream passed on. */
+async function* splitLines(text: Readable): AsyncGenerator<string[]> {
   let rest = "";
   for await (const chunk of text as AsyncIterable<string>) {
     const lines = (rest + chunk).split("\n");
     rest = lines.pop() ?? "";
-    for (const line of lines) yield line.endsWith("\r") ? line.slice(0, -1) : line;
+    yield lines.map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
   }
-  if (rest !== "") yield rest.endsWith("\r") ? rest.slice(0, -1) : rest;
+  if (rest !== "") yield [rest.endsWith("\r") ? rest.slice(0, -1) : rest];
   text.destroy();
 }
