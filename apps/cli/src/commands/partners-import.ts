@@ -326,9 +326,12 @@ async function sendRows(run: {
   const { terminal, journal, report, c } = run;
   const stats = newStats(run.plan.rows, Date.now());
   let progress: Progress = plainLog(terminal.stderr);
+  const stop = new AbortController();
+  const abandon = new AbortController();
   const limiter = new RateLimiter({
     ratePerMinute: run.pace.ratePerMinute,
     configured: run.pace.ratePerMinute !== undefined,
+    stop: stop.signal,
     onLearn: (limit) =>
       progress.log(
         `Dub allows this key ${limit.toLocaleString("en-US")} requests a minute; pacing just under that.`,
@@ -345,10 +348,8 @@ async function sendRows(run: {
     await journal?.close();
     throw error;
   }
-  const stop = new AbortController();
-  const abandon = new AbortController();
-  // Every request in flight and every limiter wait listens on `abandon`; that is expected, not a leak.
-  setMaxListeners(0, abandon.signal);
+  // Every request in flight listens on `abandon`, every limiter wait on `stop`; that is expected, not a leak.
+  setMaxListeners(0, abandon.signal, stop.signal);
   const onSignal = () => {
     if (!stop.signal.aborted) {
       stop.abort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "./rate-limiter.js";
+import { NotSentError, RateLimiter } from "./rate-limiter.js";
 
 /** A limiter on a fake clock: sleeping advances the clock, so every slot's time is exact. */
 function fakeClock(options: Partial<ConstructorParameters<typeof RateLimiter>[0]> = {}) {
@@ -99,5 +99,19 @@ describe("RateLimiter", () => {
     const waiting = limiter.acquire(controller.signal);
     controller.abort(new Error("stop"));
     await expect(waiting).rejects.toThrow("stop");
+  });
+
+  it("on stop, refuses calls still waiting for their first slot, and lets a sent call's retry wait its turn", async () => {
+    const stop = new AbortController();
+    const limiter = new RateLimiter({ ratePerMinute: 60, configured: true, stop: stop.signal });
+    const sent = new AbortController().signal;
+    await limiter.acquire(sent);
+    const queued = limiter.acquire(new AbortController().signal);
+    const retry = limiter.acquire(sent);
+    stop.abort();
+    await expect(queued).rejects.toBeInstanceOf(NotSentError);
+    await expect(
+      Promise.race([retry.then(() => "slot"), new Promise((r) => setTimeout(r, 100, "waiting"))]),
+    ).resolves.toBe("waiting");
   });
 });

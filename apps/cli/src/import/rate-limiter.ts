@@ -20,9 +20,22 @@ export interface RateLimiterOptions {
   maxRateLimitRetries?: number;
   /** Told when the server's announced limit becomes the pace. */
   onLearn?: (ratePerMinute: number) => void;
+  /**
+   * Once aborted, a call still waiting for its first slot is refused with {@link NotSentError}: it is queued, not
+   * in flight, so stopping need not wait for its turn. A retry of a call already sent waits as usual.
+   */
+  stop?: AbortSignal;
   now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal, stop?: AbortSignal) => Promise<void>;
   random?: () => number;
+}
+
+/** A call refused before it was ever sent, because the run is stopping. */
+export class NotSentError extends Error {
+  constructor() {
+    super("not sent: the import is stopping");
+    this.name = "NotSentError";
+  }
 }
 
 /**
@@ -31,20 +44,21 @@ export interface RateLimiterOptions {
  */
 export const PACE_OF_LIMIT = 0.98;
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`; rejects when `signal` aborts; resolves early when `stop` aborts (the caller looks why). */
+function abortableSleep(ms: number, signal?: AbortSignal, stop?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const done = () => {
+    const finish = (settle: () => void) => () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", abort);
-      resolve();
+      stop?.removeEventListener("abort", wake);
+      settle();
     };
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(done, ms);
+    const abort = finish(() => reject(signal?.reason));
+    const wake = finish(resolve);
+    const timer = setTimeout(wake, ms);
     signal?.addEventListener("abort", abort, { once: true });
+    stop?.addEventListener("abort", wake, { once: true });
   });
 }
 
@@ -57,7 +71,10 @@ export class RateLimiter implements Limiter {
   private readonly maxPauseMs: number;
   private readonly onLearn: ((ratePerMinute: number) => void) | undefined;
   private readonly now: () => number;
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly sleep: (ms: number, signal?: AbortSignal, stop?: AbortSignal) => Promise<void>;
+  private readonly stop: AbortSignal | undefined;
+  /** The calls (by their signal) that have had a slot: they were sent, so stopping waits for them. */
+  private readonly granted = new WeakSet<AbortSignal>();
   private readonly random: () => number;
   private nextAt = 0;
   private pausedUntil = 0;
@@ -73,6 +90,7 @@ export class RateLimiter implements Limiter {
     this.maxPauseMs = options.maxPauseMs ?? 65_000;
     this.maxRateLimitRetries = options.maxRateLimitRetries ?? 20;
     this.onLearn = options.onLearn;
+    this.stop = options.stop;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? abortableSleep;
     this.random = options.random ?? Math.random;
@@ -88,17 +106,27 @@ export class RateLimiter implements Limiter {
     return this.pausedUntil > this.now() ? this.pausedUntil : 0;
   }
 
-  /** Waits for the next send slot; rejects when `signal` aborts. */
+  /** Waits for the next send slot; rejects when `signal` aborts, or with {@link NotSentError} when stopping. */
   async acquire(signal: AbortSignal | undefined): Promise<void> {
     for (;;) {
       if (signal?.aborted) throw signal.reason;
+      if (this.stop?.aborted && signal && !this.granted.has(signal)) throw new NotSentError();
       const epoch = this.epoch;
-      const now = this.now();
+      const sent = signal === undefined || this.granted.has(signal);
+      let now = this.now();
       const at = Math.max(now, this.nextAt, this.pausedUntil);
       this.nextAt = at + this.interval();
-      if (at > now) await this.sleep(at - now, signal);
+      // A call not sent yet wakes up when the run stops; one already sent (a retry) waits its turn.
+      while (at > now) {
+        await this.sleep(at - now, signal, sent ? undefined : this.stop);
+        if (this.stop?.aborted && !sent) throw new NotSentError();
+        now = this.now();
+      }
       // A 429 arrived while waiting: the reserved slot may fall inside the pause, so take a new one.
-      if (epoch === this.epoch) return;
+      if (epoch === this.epoch) {
+        if (signal) this.granted.add(signal);
+        return;
+      }
     }
   }
 

@@ -17,6 +17,7 @@ import {
 } from "@dubkit/core";
 import { enrollmentOutcome } from "../enrollment-outcome.js";
 import type { RecordedFailure, RowOutcome } from "./journal.js";
+import { NotSentError } from "./rate-limiter.js";
 
 /** The part of an enrolled partner the import reads. */
 export interface PartnerHead {
@@ -34,7 +35,9 @@ export type SendOutcome =
   /** The workspace cannot take any row (token, plan, quota, program): the run stops. */
   | { kind: "fatal"; error: unknown }
   /** No answer (the run abandoned it): the journal keeps it `sent`, the next run sends it again. */
-  | { kind: "unanswered" };
+  | { kind: "unanswered" }
+  /** Never sent: it was waiting for its turn when the run stopped. */
+  | { kind: "unsent" };
 
 /** What the runner knows of the row when its answer comes. */
 export interface SentRow {
@@ -106,6 +109,7 @@ export function failureScope(error: unknown): "row" | "workspace" | "other" {
 
 /** The outcome of a failed send (the transport's retries are spent, or the error is not worth one). */
 export function outcomeOfError(error: unknown, abandoned: boolean): SendOutcome {
+  if (error instanceof NotSentError) return { kind: "unsent" };
   if (abandoned || RequestAbortedError.isInstance(error)) return { kind: "unanswered" };
   const status = SDKError.isInstance(error) ? error.statusCode : undefined;
   const withStatus = (text: string, field?: string): RecordedFailure => ({
