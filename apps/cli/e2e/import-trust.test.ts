@@ -304,6 +304,24 @@ describe("4. encodings and separators", { timeout: 60_000 }, () => {
     expect(t.enrolled().get("jose@example.com")).toBe("José");
   });
 
+  it("finds a bad byte far down the file before sending anything, and leaves no journal behind", async () => {
+    const t = await setup();
+    const rows = Array.from({ length: 5000 }, (_, i) => `u${i}@example.com,User ${i}`);
+    const file = await t.write(
+      "p.csv",
+      Buffer.concat([
+        Buffer.from(`email,name\n${rows.join("\n")}\n`),
+        iconv.encode("late@example.com,Renée\n", "latin1"),
+      ]),
+    );
+    const result = await t.run(["partners", "import", file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("line 5002 has the byte 0xE9");
+    expect(result.stderr).not.toMatch(/journal|the same command/i);
+    expect(t.emu.stats().requests).toBe(0);
+    await expect((await import("node:fs/promises")).stat(`${file}.journal`)).rejects.toThrow(/ENOENT/);
+  });
+
   it("detects semicolons from European Excel, with or without a sep= line, in a dry run and a real run", async () => {
     const t = await setup();
     const file = await t.write(

@@ -15,7 +15,7 @@ import { delimiterName } from "../import/csv-dialect.js";
 import { DuplicateIndex } from "../import/duplicate-index.js";
 import { FailureReport } from "../import/failure-report.js";
 import { importCreateOperation } from "../import/import-operation.js";
-import { buildPlan, countRows, formatPlan, type ImportPlan } from "../import/import-plan.js";
+import { buildPlan, countRows, formatPlan, type ImportPlan, type PlanCounts } from "../import/import-plan.js";
 import { runImport } from "../import/import-runner.js";
 import { type ImportStats, newStats } from "../import/import-stats.js";
 import {
@@ -32,7 +32,7 @@ import { RateLimiter } from "../import/rate-limiter.js";
 import { type Pace, resolvePace } from "../import/rate-option.js";
 import { openRecordSource, type RecordSource } from "../import/record-source.js";
 import { type DecisionContext, decideRow, type RowDecision, type SendRow } from "../import/row-decision.js";
-import { detectFormat } from "../import/row-reader.js";
+import { detectFormat, type InputRecord } from "../import/row-reader.js";
 import { checkCreateRequest } from "../request-check.js";
 import { resolveSettings } from "../settings.js";
 import { colorsFor, type Terminal } from "../terminal.js";
@@ -83,9 +83,29 @@ async function profilePlan(globals: GlobalOptions, terminal: Terminal): Promise<
   }
 }
 
-/** The decisions for every row of one pass, in batches. */
-async function* decisions(source: RecordSource, context: DecisionContext): AsyncGenerator<RowDecision[]> {
-  for await (const records of source.records()) yield records.map((record) => decideRow(record, context));
+/** The decisions for every row of one pass, a batch per chunk of the file, each decided only when it is reached. */
+async function* decisions(
+  source: RecordSource,
+  context: DecisionContext,
+): AsyncGenerator<Iterable<RowDecision>> {
+  for await (const records of source.records()) yield decideEach(records, context);
+}
+
+// Lazily: a batch's rows wait for request slots, and decided all at once they would outlive the young generation.
+function* decideEach(records: InputRecord[], context: DecisionContext): Generator<RowDecision> {
+  for (const record of records) yield decideRow(record, context);
+}
+
+/**
+ * The plan's counts: one pass that also collects every email and tenantId; only when some repeat, a second pass
+ * (then the duplicates are known) takes the counts again. Leaves the duplicate index ready for the next pass.
+ */
+async function planCounts(source: RecordSource, context: DecisionContext): Promise<PlanCounts> {
+  const counts = await countRows(decisions(source, context), {});
+  if (!context.duplicates.settle()) return counts;
+  const again = await countRows(decisions(source, context), {});
+  context.duplicates.restart();
+  return again;
 }
 
 /** Reads the input's layout and decides the column mapping; throws (nothing sent) on any file-level problem. */
@@ -203,14 +223,15 @@ export async function partnersImport(
     const shared = context(journal?.resume);
     let plan: ImportPlan;
     try {
-      plan = buildPlan(await countRows(decisions(source, shared), {}), pace);
+      plan = buildPlan(await planCounts(source, shared), pace);
     } catch (error) {
-      await journal?.close();
+      // Nothing was sent: a file-level problem (bytes that are not UTF-8 on line 50,000) leaves no journal behind.
+      await journal?.discard();
       throw error;
     }
     for (const line of formatPlan(plan, describeSource(input, source))) say(line);
     if ((await input.version()) !== version) {
-      await journal?.close();
+      await journal?.discard();
       throw new CliError(
         `${input.name} changed while it was being read; nothing was sent. Run again once it is saved.`,
         ExitCode.usage,
@@ -256,6 +277,9 @@ async function dryRunImport(run: {
   const report = new FailureReport(run.reportPath, run.layout);
   const problems: string[] = [];
   const samples: SendRow[] = [];
+  // A first pass learns which emails and tenantIds repeat; the second one reports.
+  await countRows(decisions(run.source, run.context), {});
+  run.context.duplicates.settle();
   const counts = await countRows(decisions(run.source, run.context), {
     problem: (row) => {
       report.add({ line: row.line, raw: row.raw, ...row.failure });

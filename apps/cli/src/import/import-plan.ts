@@ -35,7 +35,7 @@ export interface ImportPlan extends PlanCounts {
 
 /** Walks every decided row, passing problems and rows to send on, and counts them. */
 export async function countRows(
-  batches: AsyncIterable<RowDecision[]>,
+  batches: AsyncIterable<Iterable<RowDecision>>,
   on: { problem?: (row: ProblemRow) => void; send?: (row: SendRow) => void },
 ): Promise<PlanCounts> {
   const counts: PlanCounts = {

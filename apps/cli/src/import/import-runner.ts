@@ -12,7 +12,7 @@ import { outcomeOfError, outcomeOfPartner, type PartnerHead, type SendOutcome } 
 /** Everything a run needs; the I/O (requests, files) comes in as objects so tests can run it directly. */
 export interface ImportRun {
   /** The decided rows, in batches (one per chunk of the file). */
-  rows: AsyncIterable<RowDecision[]>;
+  rows: AsyncIterable<Iterable<RowDecision>>;
   /** Sends one body (the SDK's create, through its transport: retries and pacing included). */
   send: (body: Record<string, unknown>, signal: AbortSignal) => Promise<PartnerHead>;
   stats: ImportStats;

@@ -5,7 +5,7 @@
 // group-committed). A crash can tear only the last line, which is cut off when the journal is reopened.
 
 import { createReadStream, fdatasync, write } from "node:fs";
-import { type FileHandle, open } from "node:fs/promises";
+import { type FileHandle, open, rm } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { CliError } from "../cli-error.js";
 import { ExitCode } from "../exit-codes.js";
@@ -62,7 +62,8 @@ export class ResumeSet {
   private readonly index = new HashIndex();
   private states = new Uint8Array(1024);
   private hashes = new Uint32Array(1024);
-  private sentAt = new Float64Array(1024);
+  /** The earliest unanswered send, in whole seconds (the created/existing test allows a second anyway). */
+  private sentAt = new Uint32Array(1024);
   private readonly failures = new Map<number, RecordedFailure>();
   /** Keys whose last record is a finished row. */
   finished = 0;
@@ -79,7 +80,7 @@ export class ResumeSet {
       // Sending again what is finished for this content never happens; a `sent` only starts a row anew.
       if (!wasFinished || this.hashes[id] !== hash) {
         state = SENT;
-        if (!(this.sentAt[id] as number) && entry.t) this.sentAt[id] = entry.t;
+        if (!(this.sentAt[id] as number) && entry.t) this.sentAt[id] = Math.floor(entry.t / 1000);
       }
     } else if (entry.s === "done") {
       state = entry.o === "existing" ? EXISTING : CREATED;
@@ -116,7 +117,7 @@ export class ResumeSet {
     if (state === FAILED && same)
       return { state: "failed", failure: this.failures.get(id) as RecordedFailure };
     const sentAt = this.sentAt[id] as number;
-    return { state: "new", sentAt: sentAt > 0 ? sentAt : undefined };
+    return { state: "new", sentAt: sentAt > 0 ? sentAt * 1000 : undefined };
   }
 
   private ensure(id: number): void {
@@ -239,6 +240,8 @@ export class Journal {
     readonly resume: ResumeSet,
     /** The journal's path. */
     readonly path: string,
+    /** Whether this run created the file (so a run that stops before sending can take it away again). */
+    readonly created: boolean,
   ) {}
 
   /** Locks and opens (creating if needed) the journal at `path`, and reads what earlier runs recorded. */
@@ -249,7 +252,7 @@ export class Journal {
       handle = await open(path, "a+", 0o600);
       const size = await truncateTornTail(handle);
       const resume = size === 0 ? new ResumeSet() : await readResumeSet(path);
-      const journal = new Journal(handle, lock, resume, path);
+      const journal = new Journal(handle, lock, resume, path, size === 0);
       if (size === 0) await journal.append(`${JSON.stringify(HEADER)}\n`, true);
       return journal;
     } catch (error) {
@@ -286,6 +289,12 @@ export class Journal {
     if (failure.field !== undefined) entry.f = failure.field;
     if (retryable) entry.r = true;
     return this.append(`${JSON.stringify(entry)}\n`, true);
+  }
+
+  /** Closes a journal nothing was recorded in, removing the file when this run created it. */
+  async discard(): Promise<void> {
+    await this.close();
+    if (this.created) await rm(this.path, { force: true });
   }
 
   /** Writes everything pending, closes the file and releases the lock. */

@@ -192,7 +192,7 @@ function countNewlines(bytes: Buffer, end: number): number {
 
 /** Opens `path` as a stream of text in `encoding` (strings), the BOM left out. */
 export async function openText(path: string, encoding: TextEncoding, file: string): Promise<Readable> {
-  const bytes = createReadStream(path, { start: encoding.bomBytes, highWaterMark: 256 * 1024 });
+  const bytes = createReadStream(path, { start: encoding.bomBytes, highWaterMark: 64 * 1024 });
   // pipeline() hands a read error of the file on to the stream the reader iterates.
   const ignore = () => undefined;
   if (encoding.name === "utf-8") return pipeline(bytes, new Utf8Checker(file), ignore);
