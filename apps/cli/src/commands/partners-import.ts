@@ -3,7 +3,6 @@
 
 import { setMaxListeners } from "node:events";
 import { rm } from "node:fs/promises";
-import type { Hooks } from "@dubkit/core";
 import { openApiClient } from "../api-client.js";
 import { CliError } from "../cli-error.js";
 import { errorReport } from "../error-report.js";
@@ -32,6 +31,7 @@ import { RateLimiter } from "../import/rate-limiter.js";
 import { type Pace, resolvePace } from "../import/rate-option.js";
 import { openRecordSource, type RecordSource } from "../import/record-source.js";
 import { type DecisionContext, decideRow, type RowDecision, type SendRow } from "../import/row-decision.js";
+import { compileCellsMapper } from "../import/row-mapping.js";
 import { detectFormat, type InputRecord } from "../import/row-reader.js";
 import { checkCreateRequest } from "../request-check.js";
 import { resolveSettings } from "../settings.js";
@@ -131,33 +131,23 @@ async function prepare(
           ? { text: mappingFile.delimiter, source: "mapping file" }
           : undefined,
   });
-  let targets: DecisionContext["targets"];
+  let mapCells: DecisionContext["mapCells"];
   if (source.header) {
     const columns = planColumns(source.header, explicit);
     if (columns.ignored.length > 0) log(`Ignoring columns: ${columns.ignored.join(", ")}`);
-    targets = columns.targets;
-    if (targets.includes("country")) loadCountries();
+    mapCells = compileCellsMapper(columns.targets);
+    if (columns.targets.includes("country")) loadCountries();
   } else {
     if (explicit.size > 0) throw new CliError("--map and --mapping apply to CSV files only.", ExitCode.usage);
     loadCountries();
   }
-  return { source, targets };
+  return { source, mapCells };
 }
 
 function describeSource(input: InputFile, source: RecordSource): string {
   const parts = [source.encoding.name.toUpperCase()];
   if (source.dialect) parts.push(`${delimiterName(source.dialect.delimiter)}-separated`);
   return `${input.name} (${parts.join(", ")})`;
-}
-
-/** Counts each retry and 429 the transport makes, for the summary. */
-function statsHooks(stats: ImportStats): Hooks {
-  return {
-    beforeRetry: (_context, retry) => {
-      stats.retries++;
-      if (retry.status === 429) stats.rateLimited++;
-    },
-  };
 }
 
 /** Runs the command; returns the exit code. */
@@ -182,10 +172,10 @@ export async function partnersImport(
 
   const input = await openInputFile(file, terminal.stdin);
   try {
-    const { source, targets } = await prepare(input, options, format, say);
+    const { source, mapCells } = await prepare(input, options, format, say);
     const journalPath = options.journal ?? (file === "-" ? undefined : `${file}.journal`);
     const context = (resume: ResumeSet | undefined): DecisionContext => ({
-      targets,
+      mapCells,
       columns: source.header?.length ?? 0,
       validate: validateRow,
       duplicates: new DuplicateIndex(),
@@ -365,7 +355,6 @@ async function sendRows(run: {
   try {
     client = await openApiClient(run.globals, terminal, {
       limiter,
-      hooks: statsHooks(stats),
       retries: { strategy: "backoff", maxRetries: run.maxRetries },
     });
   } catch (error) {
@@ -406,6 +395,10 @@ async function sendRows(run: {
   } catch (error) {
     fatal = error;
   } finally {
+    // The limiter sees every attempt and answer, so it counts retries and 429s (no hooks on the hot path): the
+    // attempts beyond each sent row's first one.
+    stats.retries = Math.max(0, limiter.attempts - (stats.dispatched - stats.heldBack));
+    stats.rateLimited = limiter.rateLimited;
     progress.stop();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

@@ -97,6 +97,7 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
       case "unsent":
         stats.inFlight--;
         stats.notSent++;
+        stats.heldBack++;
         return;
     }
   };
@@ -117,21 +118,16 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
   const dispatch = async (row: SendRow) => {
     const firstSentAt = row.sentAt ?? now();
     stats.inFlight++;
+    stats.dispatched++;
     journal?.sent(row.key, row.hash, firstSentAt);
-    // Each row has a signal of its own, so the limiter can tell a row still queued from one already sent.
-    const signal = new AbortController();
-    const abandon = () => signal.abort(run.abandon.reason);
-    run.abandon.addEventListener("abort", abandon, { once: true });
     let outcome: SendOutcome;
     try {
-      const partner = await run.send(row.body, signal.signal);
+      const partner = await run.send(row.body, run.abandon);
       const tenantId = typeof row.body.tenantId === "string" ? row.body.tenantId : undefined;
       const sent = { email: row.email, firstSentAt, finishedBefore: row.finishedBefore !== undefined };
       outcome = outcomeOfPartner(partner, sent, tenantId);
     } catch (error) {
       outcome = outcomeOfError(error, run.abandon.aborted);
-    } finally {
-      run.abandon.removeEventListener("abort", abandon);
     }
     try {
       settle(row, outcome);

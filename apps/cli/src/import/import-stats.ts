@@ -28,6 +28,10 @@ export interface ImportStats {
   notSent: number;
   /** Rows sent and not settled yet. */
   inFlight: number;
+  /** Rows handed to the SDK to send (whatever came of them). */
+  dispatched: number;
+  /** Of `notSent`: rows handed to the SDK that the limiter then held back because the run was stopping. */
+  heldBack: number;
   /** Requests answered 429 (each retried after the server's wait). */
   rateLimited: number;
   /** Retried requests of any cause. */
@@ -51,6 +55,8 @@ export function newStats(total: number | undefined, startedAt: number): ImportSt
     unknown: 0,
     notSent: 0,
     inFlight: 0,
+    dispatched: 0,
+    heldBack: 0,
     rateLimited: 0,
     retries: 0,
     startedAt,

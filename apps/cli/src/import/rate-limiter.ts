@@ -21,8 +21,8 @@ export interface RateLimiterOptions {
   /** Told when the server's announced limit becomes the pace. */
   onLearn?: (ratePerMinute: number) => void;
   /**
-   * Once aborted, a call still waiting for its first slot is refused with {@link NotSentError}: it is queued, not
-   * in flight, so stopping need not wait for its turn. A retry of a call already sent waits as usual.
+   * Once aborted, a call waiting for a slot is refused with {@link NotSentError}: it is queued, not in flight, so
+   * stopping need not wait for its turn (a retry refused so had its last attempt answered with a 429 or 5xx).
    */
   stop?: AbortSignal;
   now?: () => number;
@@ -30,7 +30,7 @@ export interface RateLimiterOptions {
   random?: () => number;
 }
 
-/** A call refused before it was ever sent, because the run is stopping. */
+/** An attempt refused before it was sent, because the run is stopping. */
 export class NotSentError extends Error {
   constructor() {
     super("not sent: the import is stopping");
@@ -73,8 +73,6 @@ export class RateLimiter implements Limiter {
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal, stop?: AbortSignal) => Promise<void>;
   private readonly stop: AbortSignal | undefined;
-  /** The calls (by their signal) that have had a slot: they were sent, so stopping waits for them. */
-  private readonly granted = new WeakSet<AbortSignal>();
   private readonly random: () => number;
   private nextAt = 0;
   private pausedUntil = 0;
@@ -82,6 +80,10 @@ export class RateLimiter implements Limiter {
   private consecutive429 = 0;
   /** The limit per minute Dub announced, once it has. */
   announced: number | undefined;
+  /** Slots handed out: every attempt, first ones and retries, passes through `acquire`. */
+  attempts = 0;
+  /** Responses that were 429. */
+  rateLimited = 0;
 
   constructor(options: RateLimiterOptions) {
     this.rate = options.ratePerMinute ?? Number.POSITIVE_INFINITY;
@@ -110,21 +112,19 @@ export class RateLimiter implements Limiter {
   async acquire(signal: AbortSignal | undefined): Promise<void> {
     for (;;) {
       if (signal?.aborted) throw signal.reason;
-      if (this.stop?.aborted && signal && !this.granted.has(signal)) throw new NotSentError();
+      if (this.stop?.aborted) throw new NotSentError();
       const epoch = this.epoch;
-      const sent = signal === undefined || this.granted.has(signal);
       let now = this.now();
       const at = Math.max(now, this.nextAt, this.pausedUntil);
       this.nextAt = at + this.interval();
-      // A call not sent yet wakes up when the run stops; one already sent (a retry) waits its turn.
       while (at > now) {
-        await this.sleep(at - now, signal, sent ? undefined : this.stop);
-        if (this.stop?.aborted && !sent) throw new NotSentError();
+        await this.sleep(at - now, signal, this.stop);
+        if (this.stop?.aborted) throw new NotSentError();
         now = this.now();
       }
       // A 429 arrived while waiting: the reserved slot may fall inside the pause, so take a new one.
       if (epoch === this.epoch) {
-        if (signal) this.granted.add(signal);
+        this.attempts++;
         return;
       }
     }
@@ -132,11 +132,17 @@ export class RateLimiter implements Limiter {
 
   /** Learns from every response: the announced limit, and a 429's wait. */
   observe(feedback: LimiterFeedback): void {
+    // Dub sends its rate-limit headers on errors only; a success has nothing to teach.
+    if (feedback.status < 300) {
+      this.consecutive429 = 0;
+      return;
+    }
     this.learn(feedback.headers.get("x-ratelimit-limit"));
     if (feedback.status !== 429) {
       this.consecutive429 = 0;
       return;
     }
+    this.rateLimited++;
     this.consecutive429++;
     const now = this.now();
     const wait =

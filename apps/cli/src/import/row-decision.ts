@@ -2,11 +2,10 @@
 // or invalid (the contract's rules), a duplicate of an earlier row, finished by an earlier run (the journal, for this
 // very content), refused by an earlier run (reported again with its status and reason), or to be sent.
 
-import type { Target } from "./column-mapping.js";
 import type { DuplicateIndex } from "./duplicate-index.js";
 import type { PriorState, RecordedFailure, ResumeSet, RowOutcome } from "./journal.js";
 import { contentHash, emailKey } from "./row-identity.js";
-import { cellsToRequest, objectToRequest } from "./row-mapping.js";
+import { type CellsMapper, objectToRequest } from "./row-mapping.js";
 import type { InputRecord } from "./row-reader.js";
 
 /** The result of validating a mapped row with the contract's schema. */
@@ -45,8 +44,8 @@ export type RowDecision = ProblemRow | SendRow | { kind: "skip"; line: number; o
 
 /** Everything a decision depends on. */
 export interface DecisionContext {
-  /** CSV: each column's target; undefined for JSONL. */
-  targets: readonly (Target | undefined)[] | undefined;
+  /** CSV: the row mapper compiled from the column plan; undefined for JSONL. */
+  mapCells: CellsMapper | undefined;
   /** CSV: the header's length, to catch rows with more or fewer cells. */
   columns: number;
   validate: (body: Record<string, unknown>) => Validation;
@@ -78,9 +77,9 @@ function duplicateMessage(field: "email" | "tenantId", value: string, firstLine:
 /** Decides what happens to `record`. */
 export function decideRow(record: InputRecord, context: DecisionContext): RowDecision {
   if (record.error !== undefined) return problem("invalid", record, record.error);
-  let mapped: ReturnType<typeof cellsToRequest>;
+  let mapped: ReturnType<CellsMapper>;
   if (record.cells) {
-    if (context.targets === undefined) throw new Error("a CSV row needs the column plan");
+    if (context.mapCells === undefined) throw new Error("a CSV row needs the column plan");
     if (record.cells.length !== context.columns) {
       return problem(
         "invalid",
@@ -88,7 +87,7 @@ export function decideRow(record: InputRecord, context: DecisionContext): RowDec
         `row has ${record.cells.length} cells but the header has ${context.columns} columns`,
       );
     }
-    mapped = cellsToRequest(record.cells, context.targets);
+    mapped = context.mapCells(record.cells);
   } else {
     mapped = objectToRequest(record.object ?? {});
   }

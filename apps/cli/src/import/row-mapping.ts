@@ -88,21 +88,89 @@ class BodyBuilder {
   }
 }
 
-/** Maps a CSV row's cells by the column plan's targets. */
+/** Maps CSV rows' cells to bodies, for one file's column plan. */
+export type CellsMapper = (cells: readonly string[]) => MappedRow;
+
+/** A CSV cell's value for a `linkProps` key: booleans and JSON converted, anything odd left for the schema. */
+function linkPropCell(key: string, cell: string): { value: unknown } | { field: string; error: string } {
+  if (BOOLEAN_LINK_PROPS.has(key)) return { value: booleanCell(cell) };
+  if (JSON_LINK_PROPS.has(key)) return parseJson(`linkProps.${key}`, cell);
+  return { value: cell };
+}
+
+/**
+ * Compiles the column plan into a mapper: which column fills which field is decided once per file, so a row costs a
+ * few array reads (a general path with a map per row cost more than the schema's check).
+ */
+export function compileCellsMapper(targets: readonly (Target | undefined)[]): CellsMapper {
+  const column = (target: Target) => targets.indexOf(target);
+  // The API's field order, so the content hash does not depend on the columns' order.
+  const fields = FIELD_ORDER.filter((f) => f !== "name" && column(f) !== -1).map(
+    (f) => [f, column(f)] as const,
+  );
+  const [name, first, last, json] = ["name", FIRST_NAME, LAST_NAME, "linkProps"].map(column) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const dotted = targets.flatMap((t, i) =>
+    t?.startsWith("linkProps.") ? [[t.slice("linkProps.".length), i] as const] : [],
+  );
+  const cellAt = (cells: readonly string[], i: number) => (i === -1 ? "" : (cells[i] ?? "").trim());
+  return (cells) => {
+    const body: Record<string, unknown> = {};
+    const fullName = cellAt(cells, name);
+    if (fullName !== "") body.name = fullName;
+    else if (name === -1) {
+      const parts = [cellAt(cells, first), cellAt(cells, last)].filter((part) => part !== "");
+      if (parts.length > 0) body.name = parts.join(" ");
+    }
+    for (const [field, index] of fields) {
+      const cell = cellAt(cells, index);
+      if (cell === "") continue;
+      if (field !== "country") body[field] = cell;
+      else {
+        const country = normalizeCountry(cell);
+        if ("error" in country) return { field: "country", error: country.error };
+        body.country = country.code;
+      }
+    }
+    let base: unknown;
+    const jsonCell = cellAt(cells, json);
+    if (jsonCell !== "") {
+      const parsed = parseJson("linkProps", jsonCell);
+      if (!("value" in parsed)) return parsed;
+      base = parsed.value;
+    }
+    let props: Record<string, unknown> | undefined;
+    for (const [key, index] of dotted) {
+      const cell = cellAt(cells, index);
+      if (cell === "") continue;
+      const converted = linkPropCell(key, cell);
+      if (!("value" in converted)) return converted;
+      props ??= {};
+      props[key] = converted.value;
+    }
+    if (props) {
+      // Dotted columns refine a JSON column; a non-object JSON value is left for the schema to reject.
+      body.linkProps =
+        typeof base === "object" && base !== null && !Array.isArray(base)
+          ? { ...(base as object), ...props }
+          : base === undefined
+            ? props
+            : base;
+    } else if (base !== undefined) body.linkProps = base;
+    return { body };
+  };
+}
+
+/** Maps one CSV row's cells by the column plan's targets (compiling the plan each time: for one-off use). */
 export function cellsToRequest(
   cells: readonly string[],
   targets: readonly (Target | undefined)[],
 ): MappedRow {
-  const builder = new BodyBuilder();
-  for (let i = 0; i < targets.length; i++) {
-    const target = targets[i];
-    if (target === undefined) continue;
-    const cell = (cells[i] ?? "").trim();
-    if (cell === "") continue;
-    const problem = builder.add(target, cell, true);
-    if (problem) return problem;
-  }
-  return { body: builder.build() };
+  return compileCellsMapper(targets)(cells);
 }
 
 /**
