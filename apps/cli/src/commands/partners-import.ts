@@ -23,7 +23,7 @@ import {
   type ImportStatus,
   type ImportSummary,
 } from "../import/import-summary.js";
-import { type InputFile, openInputFile } from "../import/input-file.js";
+import { countLines, type InputFile, openInputFile } from "../import/input-file.js";
 import { Journal, type ResumeSet, readResume } from "../import/journal.js";
 import { applyMapFlags, readMappingFile } from "../import/mapping-file.js";
 import { type Progress, plainLog, startProgress } from "../import/progress.js";
@@ -174,11 +174,12 @@ export async function partnersImport(
   try {
     const { source, mapCells } = await prepare(input, options, format, say);
     const journalPath = options.journal ?? (file === "-" ? undefined : `${file}.journal`);
+    const expectedRows = await countLines(input.path);
     const context = (resume: ResumeSet | undefined): DecisionContext => ({
       mapCells,
       columns: source.header?.length ?? 0,
       validate: validateRow,
-      duplicates: new DuplicateIndex(),
+      duplicates: new DuplicateIndex(expectedRows),
       resume,
     });
     const layout = { header: source.header, delimiter: source.dialect?.delimiter ?? "," };

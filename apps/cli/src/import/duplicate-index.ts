@@ -21,8 +21,13 @@ if (endianness() !== "LE") throw new Error("dubkit's import needs a little-endia
 
 /** The key hashes of one kind, collected as 32-bit word pairs, sortable as 64-bit integers. */
 class HashList {
-  private words = new Uint32Array(2 * 65_536);
+  private words: Uint32Array;
   private count = 0;
+
+  /** `expected` keys fit without growing (a growth briefly holds the old and the new array). */
+  constructor(expected: number) {
+    this.words = new Uint32Array(2 * Math.max(1024, expected));
+  }
 
   push(key: KeyHash): void {
     if (2 * this.count + 2 > this.words.length) {
@@ -72,14 +77,16 @@ class FirstLines {
  * (for another email), is a duplicate of the earliest such row.
  */
 export class DuplicateIndex {
-  private collecting: { emails: HashList; tenants: HashList } | undefined = {
-    emails: new HashList(),
-    tenants: new HashList(),
-  };
+  private collecting: { emails: HashList; tenants: HashList } | undefined;
   private repeatedEmails = new Set<bigint>();
   private repeatedTenants = new Set<bigint>();
   private emails = new FirstLines(this.repeatedEmails);
   private tenants = new FirstLines(this.repeatedTenants);
+
+  /** `expectedRows`: about how many rows the file has (its line count), so collecting never grows its arrays. */
+  constructor(expectedRows = 0) {
+    this.collecting = { emails: new HashList(expectedRows), tenants: new HashList(expectedRows) };
+  }
 
   /** Whether the index still collects (no row is called a duplicate yet). */
   get isCollecting(): boolean {
