@@ -112,7 +112,12 @@ describe("runImport", () => {
     let release: () => void = () => undefined;
     const disk = new Promise<void>((resolve) => (release = resolve));
     const sentBodies: string[] = [];
-    const journal = { sent: () => undefined, done: () => disk, failed: () => disk } as unknown as Journal;
+    const onDisk = (settled: () => void) => void disk.then(() => settled());
+    const journal = {
+      sent: () => undefined,
+      done: (_k: string, _h: string, _o: string, _id: string, settled: () => void) => onDisk(settled),
+      failed: (_k: string, _h: string, _f: unknown, _r: boolean, settled: () => void) => onDisk(settled),
+    } as unknown as Journal;
     const stats = newStats(4, Date.now());
     const running = runImport({
       rows: batches([send(2, "a@x.co"), send(3, "b@x.co"), send(4, "c@x.co"), send(5, "d@x.co")]),

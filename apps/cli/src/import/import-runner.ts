@@ -5,7 +5,7 @@
 
 import type { FailureReport } from "./failure-report.js";
 import type { ImportStats } from "./import-stats.js";
-import type { Journal } from "./journal.js";
+import type { Journal, Settled } from "./journal.js";
 import type { ProblemRow, RowDecision, SendRow } from "./row-decision.js";
 import { outcomeOfError, outcomeOfPartner, type PartnerHead, type SendOutcome } from "./send-outcome.js";
 
@@ -40,26 +40,32 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
   const result: ImportResult = {};
   const halt = new AbortController();
   const stopped = () => run.stop.aborted || halt.signal.aborted;
-  const settling = new Set<Promise<void>>();
 
   const fatal = (error: unknown) => {
     result.fatal ??= error;
     halt.abort();
   };
 
-  /** Counts a row once `durable` (its journal record) resolves; a journal failure stops the run. */
-  const once = (durable: Promise<void> | undefined, count: () => void) => {
-    if (!durable) {
+  // Rows answered but not yet on disk in the journal; the run ends once there are none.
+  let unsettled = 0;
+  let allSettled: (() => void) | undefined;
+  /** Counts a row once its journal record is on disk (at once without a journal); a journal failure stops the run. */
+  const once = (write: ((settled: Settled) => void) | undefined, count: () => void) => {
+    if (!write) {
       count();
       return;
     }
-    const promise = durable.then(count, (error: unknown) => {
-      stats.inFlight--;
-      stats.unknown++;
-      fatal(error);
+    unsettled++;
+    write((error) => {
+      unsettled--;
+      if (error === undefined) count();
+      else {
+        stats.inFlight--;
+        stats.unknown++;
+        fatal(error);
+      }
+      if (unsettled === 0) allSettled?.();
     });
-    settling.add(promise);
-    void promise.finally(() => settling.delete(promise));
   };
 
   const fail = (row: ProblemRow | SendRow, failure: ProblemRow["failure"], conflict: boolean) => {
@@ -72,17 +78,24 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
   const settle = (row: SendRow, outcome: SendOutcome) => {
     switch (outcome.kind) {
       case "done":
-        once(journal?.done(row.key, row.hash, outcome.outcome, outcome.id), () => {
-          stats.inFlight--;
-          if (outcome.outcome === "created") stats.created++;
-          else stats.alreadyEnrolled++;
-        });
+        once(
+          journal && ((settled) => journal.done(row.key, row.hash, outcome.outcome, outcome.id, settled)),
+          () => {
+            stats.inFlight--;
+            if (outcome.outcome === "created") stats.created++;
+            else stats.alreadyEnrolled++;
+          },
+        );
         return;
       case "failed":
-        once(journal?.failed(row.key, row.hash, outcome.failure, outcome.retryable), () => {
-          stats.inFlight--;
-          fail(row, outcome.failure, outcome.conflict);
-        });
+        once(
+          journal &&
+            ((settled) => journal.failed(row.key, row.hash, outcome.failure, outcome.retryable, settled)),
+          () => {
+            stats.inFlight--;
+            fail(row, outcome.failure, outcome.conflict);
+          },
+        );
         return;
       case "fatal":
         // The workspace refused it (token, plan, quota): the row stays `sent` and the next run sends it again.
@@ -133,6 +146,10 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
       settle(row, outcome);
     } catch (error) {
       fatal(error);
+    } finally {
+      active--;
+      release();
+      if (active === 0) allAnswered?.();
     }
   };
 
@@ -151,7 +168,9 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
     fail(row, failure, false);
   };
 
-  const requests = new Set<Promise<void>>();
+  // Requests sent and not answered yet; the run ends once there are none.
+  let active = 0;
+  let allAnswered: (() => void) | undefined;
   reading: for await (const batch of run.rows) {
     for (const row of batch) {
       if (stopped()) break reading;
@@ -166,15 +185,14 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
         break reading;
       }
       free--;
-      const request = dispatch(row).finally(release);
-      requests.add(request);
-      void request.then(() => requests.delete(request));
+      active++;
+      void dispatch(row);
     }
   }
   run.stop.removeEventListener("abort", stopWaiting);
   halt.signal.removeEventListener("abort", stopWaiting);
-  await Promise.all(requests);
-  await Promise.all(settling);
+  if (active > 0) await new Promise<void>((resolve) => (allAnswered = resolve));
+  if (unsettled > 0) await new Promise<void>((resolve) => (allSettled = resolve));
   // Rows the run never reached.
   if (stats.total !== undefined && stats.read < stats.total) {
     stats.notSent += stats.total - stats.read;

@@ -59,8 +59,12 @@ describe("Journal", () => {
     const file = await path();
     const journal = await Journal.open(file);
     journal.sent("jane@x.co", "0000000a", 5);
-    await journal.done("jane@x.co", "0000000a", "created", "pn_1");
-    await journal.failed("bad@x.co", "0000000b", { error: "422", status: 422, field: "name" }, false);
+    journal.done("jane@x.co", "0000000a", "created", "pn_1");
+    const onDisk = new Promise<unknown>((resolve) =>
+      journal.failed("bad@x.co", "0000000b", { error: "422", status: 422, field: "name" }, false, resolve),
+    );
+    expect(await onDisk).toBeUndefined();
+    expect(await readFile(file, "utf8")).toContain('"s":"failed"');
     await journal.close();
     await writeFile(file, `${await readFile(file, "utf8")}{"k":"torn`);
     const again = await Journal.open(file);

@@ -205,6 +205,9 @@ async function truncateTornTail(handle: FileHandle): Promise<number> {
   return 0;
 }
 
+/** Told once a record is on disk, or with the error that kept it off. */
+export type Settled = (error?: unknown) => void;
+
 /** How long records wait to be written together: a row's request slot never waits for the disk, so this costs nothing. */
 const COMMIT_INTERVAL_MS = 20;
 
@@ -228,7 +231,7 @@ function datasync(fd: number): Promise<void> {
 /** The open journal of one import run; holds the journal's lock until closed. */
 export class Journal {
   private pending: string[] = [];
-  private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  private waiters: Settled[] = [];
   private flushing: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failure: unknown;
@@ -253,7 +256,10 @@ export class Journal {
       const size = await truncateTornTail(handle);
       const resume = size === 0 ? new ResumeSet() : await readResumeSet(path);
       const journal = new Journal(handle, lock, resume, path, size === 0);
-      if (size === 0) await journal.append(`${JSON.stringify(HEADER)}\n`, true);
+      if (size === 0) {
+        journal.append(`${JSON.stringify(HEADER)}\n`, undefined);
+        await journal.durable();
+      }
       return journal;
     } catch (error) {
       await handle?.close();
@@ -264,31 +270,34 @@ export class Journal {
 
   /** Notes that a row's request is about to be sent. Not waited for: losing it only means a resend. */
   sent(key: string, hash: string, at: number): void {
-    void this.append(`{"k":${JSON.stringify(key)},"h":"${hash}","s":"sent","t":${at}}\n`, false).catch(
-      () => undefined,
-    );
+    this.append(`{"k":${JSON.stringify(key)},"h":"${hash}","s":"sent","t":${at}}\n`, undefined);
   }
 
-  /** Records a finished row; resolves once the record is on disk. */
-  done(key: string, hash: string, outcome: RowOutcome, id: string | undefined): Promise<void> {
+  /** Records a finished row; `settled` is called once the record is on disk (with the error, if it cannot be). */
+  done(key: string, hash: string, outcome: RowOutcome, id: string | undefined, settled?: Settled): void {
     const partner = id === undefined ? "" : `,"id":${JSON.stringify(id)}`;
-    return this.append(
+    this.append(
       `{"k":${JSON.stringify(key)},"h":"${hash}","s":"done","o":"${outcome}"${partner}}\n`,
-      true,
+      settled,
     );
   }
 
   /**
-   * Records a failed row; resolves once it is on disk. A `retryable` failure (rate limit, server or network error
-   * after the retries, a tenantId conflict that depends on the program's state) is sent again by the next run; a
-   * permanent one (the row's own content) is reported again with the same status and reason.
+   * Records a failed row; `settled` is called once it is on disk. A `retryable` failure (rate limit, server or
+   * network error after the retries, a tenantId conflict that depends on the program's state) is sent again by the
+   * next run; a permanent one (the row's own content) is reported again with the same status and reason.
    */
-  failed(key: string, hash: string, failure: RecordedFailure, retryable: boolean): Promise<void> {
+  failed(key: string, hash: string, failure: RecordedFailure, retryable: boolean, settled?: Settled): void {
     const entry: Entry = { k: key, h: hash, s: "failed", e: failure.error };
     if (failure.status !== undefined) entry.c = failure.status;
     if (failure.field !== undefined) entry.f = failure.field;
     if (retryable) entry.r = true;
-    return this.append(`${JSON.stringify(entry)}\n`, true);
+    this.append(`${JSON.stringify(entry)}\n`, settled);
+  }
+
+  /** Resolves once everything recorded so far is on disk. */
+  durable(): Promise<void> {
+    return new Promise((resolve, reject) => this.append("", (error) => (error ? reject(error) : resolve())));
   }
 
   /** Closes a journal nothing was recorded in, removing the file when this run created it. */
@@ -310,14 +319,16 @@ export class Journal {
     }
   }
 
-  private append(text: string, wait: boolean): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    this.pending.push(text);
-    const durable = wait
-      ? new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }))
-      : Promise.resolve();
+  // Callbacks rather than a promise per record: a million rows would make a million promises that outlive the
+  // young generation while they wait for the group commit.
+  private append(text: string, settled: Settled | undefined): void {
+    if (this.failure) {
+      settled?.(this.failure);
+      return;
+    }
+    if (text !== "") this.pending.push(text);
+    if (settled) this.waiters.push(settled);
     this.schedule();
-    return durable;
   }
 
   private schedule(): void {
@@ -341,10 +352,10 @@ export class Journal {
           await writeAll(this.handle.fd, batch);
           await datasync(this.handle.fd);
         }
-        for (const waiter of waiters) waiter.resolve();
+        for (const settled of waiters) settled();
       } catch (error) {
         this.failure = error;
-        for (const waiter of [...waiters, ...this.waiters]) waiter.reject(error);
+        for (const settled of [...waiters, ...this.waiters]) settled(error);
         this.waiters = [];
       } finally {
         this.flushing = undefined;
