@@ -1,6 +1,7 @@
 // Generated import inputs with known valid and invalid rows.
 
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
 
 /** A generated CSV and what the import should make of it. */
 export interface GeneratedCsv {
@@ -38,4 +39,10 @@ export async function writeCsv(path: string, rows: number, invalidEvery: number)
   }
   await writeFile(path, `${lines.join("\n")}\n`);
   return { validEmails, invalidLines, rows };
+}
+
+/** A CSV failure report as objects keyed by its header (BOM and separator handled). */
+export async function readReport(path: string, delimiter = ","): Promise<Array<Record<string, string>>> {
+  const text = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
+  return parse(text, { columns: true, delimiter }) as Array<Record<string, string>>;
 }

@@ -25,25 +25,39 @@ async function waitForScreen(socket: string, test: (screen: string) => boolean):
 
 const quote = (value: string) => `'${value.replace(/'/g, "'\\''")}'`;
 
-it("draws a progress bar on a terminal, and Ctrl-C stops with a summary and exit code 130", async () => {
-  const emulator = await startEmulator({ port: 0, rateLimit: false });
+it("draws a progress bar on a terminal, keeps messages above it, and Ctrl-C stops with a summary and exit code 130", async () => {
+  // A rate limit the import learns from its first 429: the message about it comes while the bar is drawn.
+  const emulator = await startEmulator({ port: 0, rateLimit: { windowMs: 1000, limit: 300 } });
   const socket = `dubkit-e2e-${process.pid}`;
   try {
     const e = await isolatedEnv({ DUB_API_KEY: emulator.apiKey, TERM: "xterm-256color" });
     const file = join(e.HOME as string, "partners.csv");
     await writeCsv(file, 1000, 1000);
     const envArgs = Object.entries(e).map(([key, value]) => `${key}=${quote(value)}`);
-    const command = `env -i ${envArgs.join(" ")} ${quote(process.execPath)} ${quote(BIN)} --base-url ${emulator.url} partners import ${quote(file)} --rate 20/s; echo "EXIT=$?"; sleep 30`;
+    const command = `env -i ${envArgs.join(" ")} ${quote(process.execPath)} ${quote(BIN)} --base-url ${emulator.url} partners import ${quote(file)}; echo "EXIT=$?"; sleep 30`;
     tmux(socket, "new-session", "-d", "-s", "dubkit", "-x", "160", "-y", "20", command);
 
-    const withBar = await waitForScreen(socket, (screen) =>
-      /█+░* \d+% \| \d+ done, 0 failed, \d+ left \| [\d.]+ rows\/s \| ETA/.test(screen),
+    const bar = /█*░* \d+% \| \d+ done, 0 failed, \d+ left \| [\d.]+ rows\/s \| (ETA|rate limited)/;
+    const withBar = await waitForScreen(
+      socket,
+      (screen) => bar.test(screen) && screen.includes("Dub allows this key 300 requests a minute"),
     );
-    expect(withBar).toMatch(/\d+% \| \d+ done/);
+    expect(withBar).toMatch(/^Plan: 1,000 rows in /m);
     tmux(socket, "send-keys", "-t", "dubkit", "C-c");
     const after = await waitForScreen(socket, (screen) => screen.includes("EXIT="));
     expect(after).toContain("EXIT=130");
-    expect(after).toMatch(/Import interrupted: \d+ created, 0 already enrolled, 0 failed/);
+    // What was said while the bar ran is still on screen, each on its own line, above the bar's last state.
+    const lines = after.split("\n");
+    const learnt = lines.findIndex((line) => line.startsWith("Dub allows this key 300 requests a minute"));
+    const stopping = lines.findIndex((line) => line.startsWith("Stopping: finishing requests in flight"));
+    const lastBar = lines.reduce((last, line, i) => (bar.test(line) ? i : last), -1);
+    const summary = lines.findIndex((line) =>
+      /^Import interrupted: \d+ created, 0 already enrolled, 0 failed/.test(line),
+    );
+    expect(learnt).toBeGreaterThan(-1);
+    expect(stopping).toBeGreaterThan(learnt);
+    expect(lastBar).toBeGreaterThan(stopping);
+    expect(summary).toBeGreaterThan(lastBar);
   } finally {
     try {
       tmux(socket, "kill-server");

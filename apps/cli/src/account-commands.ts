@@ -1,9 +1,11 @@
 // `dubkit login | logout | whoami | profiles …`: the definitions of the commands that manage tokens
 // and profiles. Each action imports its command module only when it runs.
 
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { type CommandContext, examples, globalsOf } from "./command-context.js";
 import { formatOption } from "./output/output-format.js";
+
+const PLAN_CHOICES = ["free", "pro", "business", "advanced", "enterprise"];
 
 function addProfiles(program: Command, { terminal, run }: CommandContext): void {
   const profiles = program
@@ -56,6 +58,11 @@ export function addAccountCommands(program: Command, context: CommandContext): v
     .command("login")
     .description("check a Dub API key against the API and save it as a profile (file mode 0600)")
     .option("--no-verify", "save without checking the key with the API (e.g. offline)")
+    .addOption(
+      new Option("--plan <plan>", "the workspace's Dub plan, saved for the import's pace and quota").choices(
+        PLAN_CHOICES,
+      ),
+    )
     .addHelpText(
       "after",
       "\nThe key is read from stdin, or typed at a hidden prompt; never from the command line, which shell\n" +
@@ -64,6 +71,7 @@ export function addAccountCommands(program: Command, context: CommandContext): v
         examples([
           "dubkit login",
           "dubkit login < token.txt",
+          "dubkit login --plan business < token.txt   # the import paces to the plan and checks its quota",
           "op read op://dev/dub/token | dubkit login --profile work",
           "dubkit login --profile local --base-url http://127.0.0.1:8787 < key.txt",
         ]),

@@ -1,6 +1,7 @@
 // Opens the SDK client a command talks through: the API the settings resolve to (flag > environment >
 // profile), or, with `--local`, an embedded emulator whose state persists under the XDG data directory.
 
+import type { ClientOptions, Hooks } from "@dubkit/core";
 import type { Dub } from "@dubkit/partners";
 import { CliError } from "./cli-error.js";
 import { ExitCode } from "./exit-codes.js";
@@ -29,12 +30,16 @@ export function noTokenError(profile: string): CliError {
   );
 }
 
+/** What a command adds to the client: a limiter, hooks, its own default retries (`--retries` wins). */
+export type ClientExtras = Pick<ClientOptions, "limiter" | "retries"> & { hooks?: Hooks };
+
 /** Creates a client for `token` at `serverURL` with the global options' timeout, retries and debug log. */
 export async function createClient(
   token: string,
   serverURL: string,
   globals: GlobalOptions,
   terminal: Terminal,
+  extras: ClientExtras = {},
 ): Promise<{ dub: Dub; close(): Promise<void> }> {
   const timeoutMs = parseCount("--timeout", globals.timeout, 1);
   const retries = parseCount("--retries", globals.retries);
@@ -47,19 +52,24 @@ export async function createClient(
     ]);
     log = requestLog(createNodeFetch(), (line) => terminal.stderr.write(`${line}\n`));
   }
+  const hooks = [log?.hooks, extras.hooks].filter((h): h is Hooks => h !== undefined).flat();
   const dub = new Dub({
     token,
     serverURL,
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(retries === undefined
-      ? {}
+      ? extras.retries === undefined
+        ? {}
+        : { retries: extras.retries }
       : {
           retries:
             retries === 0
               ? { strategy: "none" as const }
               : { strategy: "backoff" as const, maxRetries: retries },
         }),
-    ...(log ? { fetch: log.fetch, hooks: log.hooks } : {}),
+    ...(log ? { fetch: log.fetch } : {}),
+    ...(hooks.length > 0 ? { hooks } : {}),
+    ...(extras.limiter ? { limiter: extras.limiter } : {}),
   });
   return {
     dub,
@@ -71,12 +81,16 @@ export async function createClient(
 }
 
 /** Creates the client for `globals`, starting the embedded emulator for `--local`. */
-export async function openApiClient(globals: GlobalOptions, terminal: Terminal): Promise<ApiClient> {
+export async function openApiClient(
+  globals: GlobalOptions,
+  terminal: Terminal,
+  extras: ClientExtras = {},
+): Promise<ApiClient> {
   if (globals.local) {
     const { startLocalEmulator } = await import("./local-emulator.js");
     const local = await startLocalEmulator(terminal.env, terminal.stderr);
     try {
-      const client = await createClient(local.apiKey, local.url, globals, terminal);
+      const client = await createClient(local.apiKey, local.url, globals, terminal, extras);
       return {
         dub: client.dub,
         serverURL: local.url,
@@ -94,6 +108,6 @@ export async function openApiClient(globals: GlobalOptions, terminal: Terminal):
     warn: warningSink(terminal.stderr, globals.json === true),
   });
   if (!settings.token) throw noTokenError(settings.profile.name);
-  const client = await createClient(settings.token.value, settings.baseUrl.value, globals, terminal);
+  const client = await createClient(settings.token.value, settings.baseUrl.value, globals, terminal, extras);
   return { ...client, serverURL: settings.baseUrl.value, settings };
 }

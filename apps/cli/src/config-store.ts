@@ -17,6 +17,8 @@ export interface Profile {
   token?: string;
   /** The API base URL to use with it; absent means Dub's. */
   baseUrl?: string;
+  /** The workspace's Dub plan (`dubkit login --plan`), for the import's pace and quota; Dub's API does not say it. */
+  plan?: string;
 }
 
 /** What the config file holds. */
@@ -52,7 +54,7 @@ function readProfile(file: string, name: string, value: unknown): Profile {
     throw invalid(file, `profile "${name}" must be an object`);
   }
   const profile: Profile = {};
-  for (const key of ["token", "baseUrl"] as const) {
+  for (const key of ["token", "baseUrl", "plan"] as const) {
     const field = (value as Record<string, unknown>)[key];
     if (field === undefined || field === null || field === "") continue;
     if (typeof field !== "string") throw invalid(file, `${key} of profile "${name}" must be a string`);

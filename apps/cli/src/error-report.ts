@@ -55,6 +55,12 @@ function sdkFields(error: SDKError): Omit<ErrorFields, "code" | "status"> {
       hint: "Partner programs need Dub's Business plan or higher; see the workspace's plan in the Dub dashboard → Settings → Billing.",
     };
   }
+  if (status === 403 && /partners limit|at most \d+ partners/i.test(message)) {
+    return {
+      message: `Dub's partner quota is reached: ${message}`,
+      hint: "Upgrade the workspace's plan (Dub dashboard → Settings → Billing) or remove partners; then run the same command: rows already enrolled are skipped.",
+    };
+  }
   if (status === 403) return { message, hint: TOKEN_HINT };
   if (status === 404 && message.startsWith("Program not found")) {
     return {

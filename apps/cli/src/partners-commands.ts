@@ -94,11 +94,15 @@ function addList(partners: Command, { terminal, run }: CommandContext): void {
     );
 }
 
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 function addImport(partners: Command, { terminal, run }: CommandContext): void {
   partners
     .command("import")
     .description(
-      "enroll every partner of a CSV or JSONL file, resumably (re-run the same command after an interruption)",
+      "enroll every partner of a CSV or JSONL file: a plan first, then resumably (re-run the same command after an interruption)",
     )
     .argument("<file>", "a .csv or .jsonl file, or - for stdin")
     .addOption(
@@ -107,25 +111,52 @@ function addImport(partners: Command, { terminal, run }: CommandContext): void {
         "jsonl",
       ]),
     )
+    .option(
+      "--map <field=column>",
+      'which column fills a field, e.g. --map email="E-mail" (repeatable)',
+      collect,
+    )
+    .option("--mapping <file>", "a JSON mapping file kept beside the export (columns, delimiter, encoding)")
+    .option(
+      "--encoding <name>",
+      "the file's encoding when it is not UTF-8 or UTF-16, e.g. windows-1252, latin1",
+    )
+    .option(
+      "--delimiter <char>",
+      "the CSV separator: a character, or comma, semicolon, tab, pipe (default: detected)",
+    )
     .option("--concurrency <n>", "requests in flight at most (default: 8)")
     .option(
       "--rate <n/min>",
-      "requests per minute, e.g. 600/min, 10/s, or off (default: from --plan, else 600/min)",
+      "requests per minute, e.g. 600/min, 10/s, or off (default: the plan's limit, else what Dub announces)",
     )
-    .addOption(new Option("--plan <plan>", "your Dub plan, to pace at its rate limit").choices(PLAN_NAMES))
+    .addOption(
+      new Option(
+        "--plan <plan>",
+        "your Dub plan, for its rate limit and partner quota (default: the profile's)",
+      ).choices(PLAN_NAMES),
+    )
     .option("--journal <file>", "the resume journal (default: FILE.journal beside the input)")
-    .option("--report <file>", "where failed rows go, .jsonl or .csv (default: FILE.report.jsonl)")
-    .option("--dry-run", "validate every row and send nothing")
+    .option("--report <file>", "where failed rows go, .csv or .jsonl (default: FILE.failed.csv or .jsonl)")
+    .option("--dry-run", "check every row and show the plan and what would be sent; send nothing")
+    .option("--preview <n>", "dry run: how many request bodies to show, or all (default: 5)")
     .option("--json", "print a machine-readable summary on stdout")
     .addHelpText(
       "after",
-      "\nColumns are named like the API fields (email, name, username, image, country, description, tenantId or\n" +
-        "tenant_id, groupId or group_id); link properties go in link_props.<key> columns or a JSON link_props\n" +
-        "column. Empty cells are left out. JSONL lines are request bodies. `partners list --all --format csv`\n" +
-        "writes a file this command reads back.\n" +
+      "\nColumns are matched to fields by name: the API's (email, name, username, image, country, description,\n" +
+        "tenantId, groupId) and common export names (Email Address, E-mail, Full Name, First Name + Last Name,\n" +
+        "Partner Key, …); link properties go in link_props.<key> columns or a JSON link_props column. Anything\n" +
+        "unclear (no email column, two columns for one field) stops the import before anything is sent; say\n" +
+        "which column is which with --map or a mapping file:\n" +
+        '  {"columns": {"email": "E-mail", "firstName": "Given", "tenantId": "Partner Key", "country": null},\n' +
+        '   "delimiter": ";", "encoding": "windows-1252"}\n' +
+        "Cells are trimmed, empty cells left out, countries turned into ISO codes. The failure report keeps the\n" +
+        "file's columns plus dubkit_* error columns: fix it and import it again.\n" +
         examples([
           "dubkit partners import partners.csv --dry-run",
-          "dubkit partners import partners.csv --plan business --report failed.csv",
+          "dubkit partners import partners.csv --plan business",
+          'dubkit partners import export.csv --map email="E-mail" --map "tenantId=Partner Key"',
+          "dubkit partners import export.csv --mapping export.mapping.json --encoding windows-1252",
           "cat partners.jsonl | dubkit partners import - --format jsonl --journal partners.journal --json",
         ]),
     )

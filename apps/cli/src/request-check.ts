@@ -11,6 +11,9 @@ export type RequestCheck =
 
 /** Validates a create-partner body as the SDK (and the server) would. */
 export function checkCreateRequest(body: unknown): RequestCheck {
+  // Most rows pass: the plain parse is a third cheaper, and the English messages are only needed on failure.
+  const fast = createPartnerBody.safeParse(body);
+  if (fast.success) return { ok: true, data: fast.data as CreatePartnerRequest & { email: string } };
   const result = safeParseEnglish(createPartnerBody, body);
   if (result.success) return { ok: true, data: result.data as CreatePartnerRequest & { email: string } };
   const issues = result.error.issues.map((issue) => ({

@@ -21,6 +21,8 @@ import { configFile } from "../xdg-paths.js";
 export interface LoginOptions {
   /** False with `--no-verify`. */
   verify: boolean;
+  /** The workspace's plan, saved for the import's pace and quota. */
+  plan?: string;
 }
 
 /** Reads the token: piped stdin, or a hidden prompt on a terminal (never when `CI` is set). */
@@ -143,6 +145,9 @@ export async function login(
   const profile: Profile = { token };
   // The URL the key was checked against is the one saved with it; Dub's own is left implicit.
   if (baseUrl.source !== "default") profile.baseUrl = baseUrl.value;
+  // Dub's API cannot tell the plan; a re-login keeps the one saved before unless --plan says otherwise.
+  const plan = options.plan ?? config.profiles[name]?.plan;
+  if (plan !== undefined) profile.plan = plan;
   const first = Object.keys(config.profiles).length === 0;
   config.profiles[name] = profile;
   if (first && name !== "default") config.defaultProfile = name;

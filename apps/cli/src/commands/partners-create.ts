@@ -7,6 +7,7 @@ import { CliError } from "../cli-error.js";
 import { enrollmentOutcome } from "../enrollment-outcome.js";
 import { ExitCode } from "../exit-codes.js";
 import type { GlobalOptions } from "../global-options.js";
+import { conflictMessage } from "../import/send-outcome.js";
 import { formatPartner } from "../partner-view.js";
 import { describeIssue, plainIssue } from "../plain-issue.js";
 import { parseJsonObject, readTextInput } from "../read-input.js";
@@ -88,6 +89,19 @@ export async function partnersCreate(
     const partner = await client.dub.partners.create(
       body as Parameters<typeof client.dub.partners.create>[0],
     );
+    const sent = checked.data.email;
+    // A tenantId match returns the partner that holds it, whatever the email (partners-behavior.md §3.1).
+    if (partner.email?.toLowerCase() !== sent.toLowerCase()) {
+      throw new CliError(
+        `${conflictMessage(checked.data.tenantId, sent, { id: partner.id, email: partner.email ?? "(no email)" })}.`,
+        ExitCode.conflict,
+        {
+          code: "tenant_conflict",
+          field: "tenantId",
+          hint: "Use another tenantId for this partner, or leave it out.",
+        },
+      );
+    }
     if (options.json || globals.json) {
       terminal.stdout.write(`${JSON.stringify(partner, null, 2)}\n`);
     } else {

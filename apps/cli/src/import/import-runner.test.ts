@@ -1,148 +1,184 @@
-import { Conflict, ConnectionError, Forbidden, InternalServerError, NotFound } from "@dubkit/core";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createSDKError, RequestAbortedError } from "@dubkit/core";
 import { describe, expect, it } from "vitest";
-import { validateRow } from "../commands/partners-import.js";
-import { type CreatedPartner, failureScope, type ImportRun, runImport } from "./import-runner.js";
-import { newStats } from "./import-stats.js";
-import { AdaptivePacer } from "./pacer.js";
-import type { InputRow } from "./row-reader.js";
+import { FailureReport } from "./failure-report.js";
+import { type ImportRun, runImport } from "./import-runner.js";
+import { type ImportStats, newStats, processed } from "./import-stats.js";
+import type { Journal } from "./journal.js";
+import type { RowDecision, SendRow } from "./row-decision.js";
+import type { PartnerHead } from "./send-outcome.js";
 
-async function* rowsOf(emails: string[]): AsyncGenerator<InputRow> {
-  let line = 1;
-  for (const email of emails) {
-    line++;
-    yield { line, fields: { email }, input: { email } };
-  }
-}
-
-function run(emails: string[], create: ImportRun["create"], extra: Partial<ImportRun> = {}): ImportRun {
+function send(line: number, email: string, tenantId?: string): SendRow {
+  const body = tenantId === undefined ? { email } : { email, tenantId };
   return {
-    rows: rowsOf(emails),
-    source: "csv",
-    validate: (body) =>
-      typeof body.email === "string" && body.email.includes("@")
-        ? { ok: true, data: body as Record<string, unknown> & { email: string } }
-        : { ok: false, field: "email", error: "email: Invalid email address" },
-    create,
-    pacer: new AdaptivePacer({ ratePerMinute: undefined }),
-    stats: newStats(emails.length, Date.now()),
-    concurrency: 4,
-    maxRetries: 2,
-    maxRateLimitRetries: 2,
-    dryRun: false,
-    stop: new AbortController().signal,
-    abandon: new AbortController().signal,
-    backoffMs: () => 0,
-    ...extra,
+    kind: "send",
+    line,
+    raw: { cells: [email] },
+    key: email,
+    hash: "00000001",
+    email,
+    body,
+    sentAt: undefined,
+    finishedBefore: undefined,
   };
 }
 
-const conflict = () =>
-  new Conflict({
-    statusCode: 409,
-    code: "conflict",
-    message: "The tenantId 't' is already in associated with another partner in this program.",
-    body: "",
-    headers: new Headers(),
-    method: "POST",
-    url: "http://127.0.0.1/partners",
+async function* batches(rows: RowDecision[]): AsyncGenerator<RowDecision[]> {
+  yield rows.slice(0, 2);
+  yield rows.slice(2);
+}
+
+async function report(): Promise<FailureReport> {
+  return new FailureReport(join(await mkdtemp(join(tmpdir(), "dubkit-runner-")), "failed.jsonl"), {
+    header: ["email"],
+    delimiter: ",",
   });
+}
+
+const enrolled = (body: Record<string, unknown>): PartnerHead => ({
+  id: `pn_${body.email}`,
+  email: String(body.email),
+  createdAt: new Date(Date.now() + 1000).toISOString(),
+});
+
+async function run(
+  rows: RowDecision[],
+  overrides: Partial<ImportRun> = {},
+): Promise<{ stats: ImportStats; fatal: unknown; report: FailureReport }> {
+  const stats = newStats(rows.length, Date.now());
+  const failures = await report();
+  const { fatal } = await runImport({
+    rows: batches(rows),
+    send: async (body) => enrolled(body),
+    stats,
+    concurrency: 2,
+    report: failures,
+    stop: new AbortController().signal,
+    abandon: new AbortController().signal,
+    ...overrides,
+  });
+  await failures.close();
+  return { stats, fatal, report: failures };
+}
+
+const total = (stats: ImportStats) => processed(stats) + stats.inFlight;
 
 describe("runImport", () => {
-  it("never has two rows with the same email in flight, and counts the repeat as already enrolled", async () => {
-    const inFlight = new Set<string>();
-    const ids = new Map<string, string>();
-    let overlap = false;
-    const create = async (body: Record<string, unknown>): Promise<CreatedPartner> => {
-      const email = String(body.email).toLowerCase();
-      if (inFlight.has(email)) overlap = true;
-      inFlight.add(email);
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      inFlight.delete(email);
-      if (!ids.has(email)) ids.set(email, `pn_${ids.size}`);
-      return { id: ids.get(email), createdAt: new Date().toISOString() };
-    };
-    const setup = run(["a@x.co", "A@x.co", "b@x.co", "a@x.co"], create);
-    await runImport(setup);
-    expect(overlap).toBe(false);
-    expect(setup.stats).toMatchObject({ created: 2, alreadyEnrolled: 2, failed: 0 });
-  });
-
-  it("retries network errors, gives up on permanent errors, and reports invalid rows without sending them", async () => {
-    const calls = new Map<string, number>();
-    const create = async (body: Record<string, unknown>): Promise<CreatedPartner> => {
-      const email = String(body.email);
-      calls.set(email, (calls.get(email) ?? 0) + 1);
-      if (email === "flaky@x.co" && calls.get(email)! < 3) throw new ConnectionError("reset");
-      if (email === "taken@x.co") throw conflict();
-      return { id: `pn_${email}`, createdAt: new Date().toISOString() };
-    };
-    const setup = run(["flaky@x.co", "taken@x.co", "nope"], create);
-    await runImport(setup);
-    expect(setup.stats).toMatchObject({ created: 1, failed: 2, invalid: 1, retries: 2 });
-    expect(calls.get("taken@x.co")).toBe(1);
-    expect(calls.has("nope")).toBe(false);
-  });
-
-  it("counts rows abandoned in flight as unknown", async () => {
-    const abandon = new AbortController();
-    const stop = new AbortController();
-    const create = (_body: Record<string, unknown>, signal: AbortSignal) =>
-      new Promise<CreatedPartner>((_resolve, reject) => {
-        signal.addEventListener("abort", () => reject(new Error("aborted")));
-        stop.abort();
-        abandon.abort();
-      });
-    const setup = run(["a@x.co", "b@x.co"], create, {
-      abandon: abandon.signal,
-      stop: stop.signal,
-      concurrency: 1,
+  it("settles every row in exactly one bucket, and the buckets add up to the rows", async () => {
+    const rows: RowDecision[] = [
+      send(2, "a@x.co"),
+      {
+        kind: "invalid",
+        line: 3,
+        raw: { cells: ["bad"] },
+        failure: { error: "email: Invalid email address", field: "email" },
+      },
+      { kind: "skip", line: 4, outcome: "created" },
+      {
+        kind: "duplicate",
+        line: 5,
+        raw: { cells: ["a@x.co"] },
+        failure: { error: "duplicate", field: "email" },
+      },
+      {
+        kind: "earlier",
+        line: 6,
+        raw: { cells: ["g@x.co"] },
+        failure: { error: "Group not found", status: 404 },
+      },
+      send(7, "john@x.co", "t1"),
+    ];
+    const { stats, report } = await run(rows, {
+      send: async (body) =>
+        body.email === "john@x.co" ? { id: "pn_jane", email: "jane@x.co" } : enrolled(body),
     });
-    await runImport(setup);
-    expect(setup.stats).toMatchObject({ created: 0, unknown: 1 });
-  });
-});
-
-describe("runImport with the SDK's schema", () => {
-  it("sends the row as mapped, so the transport transforms it exactly once", async () => {
-    const sent: Record<string, unknown>[] = [];
-    async function* rows(): AsyncGenerator<InputRow> {
-      const fields = { email: "jane@example.com", "link_props.external_id": "ext_ext_9" };
-      yield { line: 2, fields, input: fields };
-    }
-    await runImport(
-      run(
-        [],
-        async (body) => {
-          sent.push(body);
-          return { id: "pn_1", createdAt: new Date().toISOString() };
-        },
-        { rows: rows(), validate: validateRow },
-      ),
-    );
-    expect(sent).toEqual([{ email: "jane@example.com", linkProps: { externalId: "ext_ext_9" } }]);
-  });
-});
-
-describe("failureScope", () => {
-  const init = (statusCode: number, message: string) => ({
-    statusCode,
-    code: "x",
-    message,
-    body: "",
-    headers: new Headers(),
-    method: "POST",
-    url: "http://127.0.0.1/partners",
+    expect(stats).toMatchObject({
+      read: 6,
+      created: 1,
+      skipped: 1,
+      failed: 4,
+      invalid: 1,
+      duplicates: 1,
+      conflicts: 1,
+      inFlight: 0,
+    });
+    expect(total(stats)).toBe(6);
+    expect(report.count).toBe(4);
   });
 
-  it("blames the row for its own data, its tenantId or its groupId", () => {
-    expect(failureScope(new Conflict(init(409, "The tenantId 't1' is already in associated…")))).toBe("row");
-    expect(failureScope(new NotFound(init(404, 'Group "vip" not found.')))).toBe("row");
-    expect(failureScope(new Forbidden(init(403, 'Group "grp_1" not found in your program.')))).toBe("row");
+  it("frees a request slot when the answer arrives, before the journal has it on disk", async () => {
+    let release: () => void = () => undefined;
+    const disk = new Promise<void>((resolve) => (release = resolve));
+    const sentBodies: string[] = [];
+    const onDisk = (settled: () => void) => void disk.then(() => settled());
+    const journal = {
+      sent: () => undefined,
+      done: (_k: string, _h: string, _o: string, _id: string, settled: () => void) => onDisk(settled),
+      failed: (_k: string, _h: string, _f: unknown, _r: boolean, settled: () => void) => onDisk(settled),
+    } as unknown as Journal;
+    const stats = newStats(4, Date.now());
+    const running = runImport({
+      rows: batches([send(2, "a@x.co"), send(3, "b@x.co"), send(4, "c@x.co"), send(5, "d@x.co")]),
+      send: async (body) => {
+        sentBodies.push(String(body.email));
+        return enrolled(body);
+      },
+      stats,
+      concurrency: 1,
+      journal,
+      report: await report(),
+      stop: new AbortController().signal,
+      abandon: new AbortController().signal,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // With one slot and no record on disk yet, every row has been sent; none counts as created yet.
+    expect(sentBodies).toEqual(["a@x.co", "b@x.co", "c@x.co", "d@x.co"]);
+    expect(stats).toMatchObject({ created: 0, inFlight: 4 });
+    release();
+    await running;
+    expect(stats).toMatchObject({ created: 4, inFlight: 0 });
   });
 
-  it("blames the workspace for plan, role, quota and program errors, and leaves the rest to a re-run", () => {
-    expect(failureScope(new Forbidden(init(403, "Unauthorized: Need higher plan.")))).toBe("workspace");
-    expect(failureScope(new NotFound(init(404, "Program not found")))).toBe("workspace");
-    expect(failureScope(new InternalServerError(init(500, "boom")))).toBe("other");
+  it("on stop, lets requests in flight finish and counts the rest as not sent", async () => {
+    const stop = new AbortController();
+    const rows = Array.from({ length: 10 }, (_, i) => send(i + 2, `u${i}@x.co`));
+    const { stats } = await run(rows, {
+      concurrency: 1,
+      stop: stop.signal,
+      send: async (body) => {
+        stop.abort();
+        return enrolled(body);
+      },
+    });
+    expect(stats).toMatchObject({ created: 1, notSent: 9, read: 10 });
+    expect(total(stats)).toBe(10);
+  });
+
+  it("stops at a workspace failure and counts abandoned requests as unanswered", async () => {
+    const quota = createSDKError({
+      statusCode: 403,
+      body: '{"error":{"code":"forbidden","message":"You\'ve reached your partners limit of 2 for your current plan."}}',
+      headers: new Headers(),
+      method: "POST",
+      url: "http://127.0.0.1/partners",
+    });
+    const rows = Array.from({ length: 5 }, (_, i) => send(i + 2, `u${i}@x.co`));
+    const { stats, fatal } = await run(rows, { concurrency: 1, send: async () => Promise.reject(quota) });
+    expect(fatal).toBe(quota);
+    expect(stats).toMatchObject({ created: 0, failed: 0, notSent: 5 });
+
+    const abandon = new AbortController();
+    const second = await run(rows, {
+      concurrency: 5,
+      abandon: abandon.signal,
+      send: () => {
+        abandon.abort();
+        return Promise.reject(new RequestAbortedError("abandoned"));
+      },
+    });
+    expect(second.stats).toMatchObject({ unknown: 5 });
+    expect(total(second.stats)).toBe(5);
   });
 });

@@ -4,50 +4,73 @@ import { buildSummary, formatSummary } from "./import-summary.js";
 import { formatDuration, progressLine } from "./progress.js";
 
 describe("import summary", () => {
-  it("builds the stable JSON summary from the counters", () => {
-    const stats = { ...newStats(100, 0), read: 100, created: 90, alreadyEnrolled: 2, failed: 8, invalid: 5 };
+  it("builds the stable JSON summary, whose buckets add up to the rows", () => {
+    const stats = {
+      ...newStats(100, 0),
+      read: 100,
+      created: 80,
+      alreadyEnrolled: 2,
+      failed: 8,
+      invalid: 5,
+      duplicates: 2,
+      conflicts: 1,
+      skipped: 4,
+      unknown: 1,
+      notSent: 5,
+    };
     const summary = buildSummary(stats, {
-      status: "partial",
+      status: "interrupted",
       dryRun: false,
       now: 2000,
       journal: "j",
       report: "r",
     });
     expect(summary).toEqual({
-      status: "partial",
+      status: "interrupted",
       dryRun: false,
       rows: 100,
-      created: 90,
+      created: 80,
       alreadyEnrolled: 2,
       failed: 8,
       invalid: 5,
-      skipped: 0,
-      unknown: 0,
+      duplicates: 2,
+      conflicts: 1,
+      skipped: 4,
+      unknown: 1,
+      notSent: 5,
       rateLimited: 0,
       retries: 0,
       durationMs: 2000,
-      rowsPerSecond: 50,
+      rowsPerSecond: 45,
       journal: "j",
       report: "r",
     });
-    expect(formatSummary(summary)[0]).toBe(
-      "Import finished: 90 created, 2 already enrolled, 8 failed (5 invalid), 0 skipped; 100 rows in 2s, 50 rows/s.",
+    const { created, alreadyEnrolled, failed, skipped, unknown, notSent } = summary;
+    expect(created + alreadyEnrolled + failed + skipped + unknown + notSent).toBe(summary.rows);
+    const lines = formatSummary(summary);
+    expect(lines[0]).toBe(
+      "Import interrupted: 80 created, 2 already enrolled, 8 failed (5 invalid, 2 duplicate, 1 tenantId conflict), 4 skipped, 1 unanswered, 5 not sent; 100 rows in 2s, 45 rows/s.",
     );
+    expect(lines).toContain("Journal: j. Run the same command again to finish: finished rows are skipped.");
   });
 
-  it("tells an interrupted run how to resume", () => {
-    const stats = { ...newStats(10, 0), read: 4, created: 3, unknown: 1 };
+  it("says what to do after a stop, with the error's hint", () => {
+    const stats = { ...newStats(10, 0), read: 10, created: 3, notSent: 7 };
     const lines = formatSummary(
       buildSummary(stats, {
-        status: "interrupted",
+        status: "failed",
         dryRun: false,
         now: 1000,
         journal: "p.csv.journal",
         report: undefined,
+        error: { message: "Dub's partner quota is reached.", hint: "Upgrade the plan." },
       }),
     );
-    expect(lines[0]).toMatch(/^Import interrupted: 3 created/);
-    expect(lines).toContain("Journal: p.csv.journal (re-run the same command to resume)");
+    expect(lines.slice(1)).toEqual([
+      "Dub's partner quota is reached.",
+      "Upgrade the plan.",
+      "Journal: p.csv.journal. Once the cause above is fixed, run the same command: finished rows are skipped.",
+    ]);
   });
 });
 
@@ -56,6 +79,13 @@ describe("progress", () => {
     const stats = { ...newStats(100, 0), read: 50, created: 40, failed: 10 };
     expect(progressLine(stats, 10_000)).toBe(
       "progress: 50/100 rows (40 done, 10 failed, 50 remaining), 5.0 rows/s, ETA 10s",
+    );
+  });
+
+  it("shows a rate-limit wait as such, not as a growing ETA", () => {
+    const stats = { ...newStats(100, 0), read: 50, created: 50 };
+    expect(progressLine(stats, 10_000, 33_000)).toBe(
+      "progress: 50/100 rows (50 done, 0 failed, 50 remaining), 5.0 rows/s, rate limited by Dub, resuming in 23s",
     );
   });
 

@@ -1,7 +1,9 @@
-// The end-of-import summary: a sentence on stderr for people, a stable JSON object on stdout for
-// scripts (`--json`; documented in the README, fields only ever added).
+// The end-of-import summary: sentences on stderr for people, a stable JSON object on stdout for scripts (`--json`;
+// documented in the README, fields only ever added). Its buckets add up to the rows.
 
-import { type ImportStats, processed } from "./import-stats.js";
+import { plural } from "../plural.js";
+import type { ImportPlan } from "./import-plan.js";
+import type { ImportStats } from "./import-stats.js";
 import { formatDuration } from "./progress.js";
 
 /** How the run ended. */
@@ -11,27 +13,41 @@ export type ImportStatus = "completed" | "partial" | "interrupted" | "failed";
 export interface ImportSummary {
   status: ImportStatus;
   dryRun: boolean;
-  /** Rows read from the input. */
+  /** Rows in the input: created + alreadyEnrolled + failed + skipped + unknown + notSent. */
   rows: number;
   created: number;
   alreadyEnrolled: number;
-  /** Invalid rows plus rows the API rejected or that kept failing. */
+  /** Rows that failed for any reason; includes invalid, duplicates and conflicts. */
   failed: number;
   invalid: number;
+  /** Rows repeating an earlier row's email or tenantId (not sent). */
+  duplicates: number;
+  /** Rows whose tenantId belongs to another partner (nothing enrolled for them). */
+  conflicts: number;
   /** Rows finished by an earlier run (from the journal). */
   skipped: number;
   /** Sent but unanswered when the run stopped; a re-run sends them again. */
   unknown: number;
-  /** Rows that would be sent (dry run only). */
+  /** Not finished because the run stopped first; a re-run sends them. */
+  notSent: number;
+  /** Dry run only: rows that pass every check (to send + skipped). */
   valid?: number;
+  /** Dry run only: rows a real run would send. */
+  toSend?: number;
   rateLimited: number;
   retries: number;
   durationMs: number;
   rowsPerSecond: number;
   journal: string | null;
   report: string | null;
+  /** The plan shown before sending. */
+  plan?: ImportPlan;
+  /** Dry run only: the bodies a real run would send, for the first rows. */
+  preview?: Array<{ line: number; body: Record<string, unknown> }>;
   /** Why the run stopped early, when it did. */
   error?: string;
+  /** What to do about it. */
+  hint?: string;
 }
 
 /** Builds the summary from the counters. */
@@ -43,11 +59,12 @@ export function buildSummary(
     now: number;
     journal: string | undefined;
     report: string | undefined;
-    error?: string;
+    plan?: ImportPlan | undefined;
+    error?: { message: string; hint?: string | undefined } | undefined;
   },
 ): ImportSummary {
   const durationMs = Math.max(0, options.now - stats.startedAt);
-  const worked = processed(stats) - stats.skipped;
+  const worked = stats.created + stats.alreadyEnrolled + stats.failed;
   const summary: ImportSummary = {
     status: options.status,
     dryRun: options.dryRun,
@@ -56,8 +73,11 @@ export function buildSummary(
     alreadyEnrolled: stats.alreadyEnrolled,
     failed: stats.failed,
     invalid: stats.invalid,
+    duplicates: stats.duplicates,
+    conflicts: stats.conflicts,
     skipped: stats.skipped,
     unknown: stats.unknown,
+    notSent: stats.notSent,
     rateLimited: stats.rateLimited,
     retries: stats.retries,
     durationMs,
@@ -65,18 +85,23 @@ export function buildSummary(
     journal: options.journal ?? null,
     report: options.report ?? null,
   };
-  if (options.dryRun) summary.valid = stats.read - stats.invalid;
-  if (options.error !== undefined) summary.error = options.error;
+  if (options.plan) summary.plan = options.plan;
+  if (options.error !== undefined) {
+    summary.error = options.error.message;
+    if (options.error.hint !== undefined) summary.hint = options.error.hint;
+  }
   return summary;
 }
+
+const n = (value: number) => value.toLocaleString("en-US");
 
 /** The summary as lines for people. */
 export function formatSummary(summary: ImportSummary): string[] {
   const took = formatDuration(summary.durationMs / 1000);
   if (summary.dryRun) {
     return [
-      `Dry run: ${summary.rows} rows checked, ${summary.valid ?? 0} valid, ${summary.invalid} invalid; nothing was sent (${took}).`,
-      ...(summary.report && summary.invalid > 0 ? [`Invalid rows: ${summary.report}`] : []),
+      `Dry run: ${plural(summary.rows, "row")} checked: ${n(summary.toSend ?? 0)} would be sent, ${n(summary.skipped)} already done, ${n(summary.failed)} with problems; nothing was sent (${took}).`,
+      ...(summary.report && summary.failed > 0 ? [`Rows with problems: ${summary.report}`] : []),
     ];
   }
   const head =
@@ -85,20 +110,33 @@ export function formatSummary(summary: ImportSummary): string[] {
       : summary.status === "failed"
         ? "Import stopped"
         : "Import finished";
+  const failedDetail = [
+    summary.invalid > 0 ? `${n(summary.invalid)} invalid` : "",
+    summary.duplicates > 0 ? `${n(summary.duplicates)} duplicate` : "",
+    summary.conflicts > 0
+      ? `${n(summary.conflicts)} tenantId conflict${summary.conflicts === 1 ? "" : "s"}`
+      : "",
+  ].filter(Boolean);
+  const open = [
+    summary.unknown > 0 ? `${n(summary.unknown)} unanswered` : "",
+    summary.notSent > 0 ? `${n(summary.notSent)} not sent` : "",
+  ].filter(Boolean);
   const lines = [
-    `${head}: ${summary.created} created, ${summary.alreadyEnrolled} already enrolled, ${summary.failed} failed (${summary.invalid} invalid), ${summary.skipped} skipped; ${summary.rows} rows in ${took}, ${summary.rowsPerSecond} rows/s.`,
+    `${head}: ${n(summary.created)} created, ${n(summary.alreadyEnrolled)} already enrolled, ${n(summary.failed)} failed${failedDetail.length ? ` (${failedDetail.join(", ")})` : ""}, ${n(summary.skipped)} skipped${open.length ? `, ${open.join(", ")}` : ""}; ${plural(summary.rows, "row")} in ${took}, ${summary.rowsPerSecond} rows/s.`,
   ];
-  if (summary.unknown > 0)
-    lines.push(
-      `${summary.unknown} rows were sent without an answer; run the same command again to finish them.`,
-    );
   if (summary.error) lines.push(summary.error);
-  if (summary.report && summary.failed > 0) lines.push(`Failed rows: ${summary.report}`);
-  if (
-    summary.journal &&
-    (summary.status === "interrupted" || summary.status === "failed" || summary.unknown > 0)
-  ) {
-    lines.push(`Journal: ${summary.journal} (re-run the same command to resume)`);
+  if (summary.hint) lines.push(summary.hint);
+  if (summary.report && summary.failed > 0) {
+    lines.push(
+      `Failed rows: ${summary.report} (fix them there and import that file; the report's own columns are ignored)`,
+    );
+  }
+  if (summary.journal && (summary.unknown > 0 || summary.notSent > 0)) {
+    lines.push(
+      summary.status === "failed"
+        ? `Journal: ${summary.journal}. Once the cause above is fixed, run the same command: finished rows are skipped.`
+        : `Journal: ${summary.journal}. Run the same command again to finish: finished rows are skipped.`,
+    );
   }
   return lines;
 }

@@ -1,94 +1,144 @@
-// The import journal: an append-only JSON Lines file that makes `partners import` resumable.
-// Each row is keyed by its line number and a hash of its content; `sent` is written before the
-// request, `done`/`failed` after, and a row counts as finished only once its line is on disk
-// (fsync). A crash can tear only the last line, which is cut off when the journal is reopened.
+// The import journal: an append-only JSON Lines file that makes `partners import` resumable. Each row is keyed by
+// its identity (the normalised email), never by its line, and each record carries the hash of the content it was
+// recorded for, so editing, inserting, reordering or fixing rows between runs sends exactly the rows that need it.
+// `sent` is written before the request, `done`/`failed` after; a record counts once its line is on disk (fsync,
+// group-committed). A crash can tear only the last line, which is cut off when the journal is reopened.
 
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { type FileHandle, open } from "node:fs/promises";
+import { createReadStream, fdatasync, write } from "node:fs";
+import { type FileHandle, open, rm } from "node:fs/promises";
 import { createInterface } from "node:readline";
+import { CliError } from "../cli-error.js";
+import { ExitCode } from "../exit-codes.js";
+import { grown, HashIndex } from "./hash-index.js";
+import { JournalLock } from "./journal-lock.js";
+import { keyHash } from "./row-identity.js";
 
-/** How a row ended: a new enrollment, or the API returned one that already existed. */
+/** How a row ended: a new enrollment, or the API returned the one that already existed. */
 export type RowOutcome = "created" | "existing";
 
-/** What the journal says about a row from earlier runs. */
+/** A failure as recorded, so a later run reports it with the same status and reason. */
+export interface RecordedFailure {
+  error: string;
+  status?: number;
+  field?: string;
+}
+
+/** What the journal says about a row (its key and content) from earlier runs. */
 export type PriorState =
+  /** Nothing recorded, or only a retryable failure: send it. `sentAt` is the earliest unanswered send. */
+  | { state: "new"; sentAt: number | undefined }
+  /** Finished with this very content: skip it. */
   | { state: "done"; outcome: RowOutcome }
-  | { state: "failed"; error: string }
-  | { state: "unknown"; sentAt: number };
+  /** Finished, but with other content (the row was edited): send it; the partner exists already. */
+  | { state: "changed"; outcome: RowOutcome }
+  /** Refused for this very content in an earlier run: report it again, do not send it. */
+  | { state: "failed"; failure: RecordedFailure };
 
-const HEADER = `${JSON.stringify({ dubkit: "import-journal", v: 1 })}\n`;
+const HEADER = { dubkit: "import-journal", v: 2 };
 
-// Row states, packed one byte per line so a million-row journal resumes in a few megabytes.
-const NONE = 0;
+// Row states, one byte per key.
 const SENT = 1;
 const CREATED = 2;
 const EXISTING = 3;
 const FAILED = 4;
 const RETRYABLE = 5;
 
-/** A short content hash of a row, so an edited row is not mistaken for the one that was journalled. */
-export function rowHash(input: unknown): string {
-  return createHash("sha1").update(JSON.stringify(input)).digest("hex").slice(0, 8);
+/** One journal line. */
+interface Entry {
+  k: string;
+  h: string;
+  s: "sent" | "done" | "failed";
+  t?: number;
+  o?: RowOutcome;
+  id?: string;
+  e?: string;
+  c?: number;
+  f?: string;
+  r?: boolean;
 }
 
-/** What earlier runs finished, indexed by line number. */
+/** What earlier runs recorded, by key; a few bytes per key. */
 export class ResumeSet {
+  private readonly index = new HashIndex();
   private states = new Uint8Array(1024);
   private hashes = new Uint32Array(1024);
-  private readonly errors = new Map<number, string>();
-  private readonly sentAt = new Map<number, number>();
+  /** The earliest unanswered send, in whole seconds (the created/existing test allows a second anyway). */
+  private sentAt = new Uint32Array(1024);
+  private readonly failures = new Map<number, RecordedFailure>();
+  /** Keys whose last record is a finished row. */
+  finished = 0;
 
-  /** Records one journal entry; later entries for a line override earlier ones. */
-  apply(entry: { l: number; h: string; s: string; o?: string; e?: string; r?: boolean; t?: number }): void {
-    const { l: line } = entry;
-    if (!Number.isInteger(line) || line < 1) return;
-    this.ensure(line);
-    this.hashes[line] = Number.parseInt(entry.h, 16) >>> 0;
-    this.errors.delete(line);
-    this.sentAt.delete(line);
+  /** Records one journal entry; later entries for a key override earlier ones. */
+  apply(entry: Entry): void {
+    const id = this.index.add(keyHash(entry.k));
+    this.ensure(id);
+    const hash = Number.parseInt(entry.h, 16) >>> 0;
+    const before = this.states[id] as number;
+    const wasFinished = before === CREATED || before === EXISTING || before === FAILED;
+    let state = before;
     if (entry.s === "sent") {
-      // A retry of an already finished row (e.g. a retryable failure) must not hide its result.
-      if (this.states[line] === NONE || this.states[line] === RETRYABLE) {
-        this.states[line] = SENT;
-        this.sentAt.set(line, entry.t ?? 0);
+      // Sending again what is finished for this content never happens; a `sent` only starts a row anew.
+      if (!wasFinished || this.hashes[id] !== hash) {
+        state = SENT;
+        if (!(this.sentAt[id] as number) && entry.t) this.sentAt[id] = Math.floor(entry.t / 1000);
       }
     } else if (entry.s === "done") {
-      this.states[line] = entry.o === "existing" ? EXISTING : CREATED;
+      state = entry.o === "existing" ? EXISTING : CREATED;
+      this.sentAt[id] = 0;
+      this.failures.delete(id);
     } else if (entry.s === "failed") {
-      this.states[line] = entry.r ? RETRYABLE : FAILED;
-      if (!entry.r) this.errors.set(line, entry.e ?? "failed");
+      state = entry.r ? RETRYABLE : FAILED;
+      if (entry.r) this.failures.delete(id);
+      else {
+        this.sentAt[id] = 0;
+        this.failures.set(id, {
+          error: entry.e ?? "failed",
+          ...(entry.c === undefined ? {} : { status: entry.c }),
+          ...(entry.f === undefined ? {} : { field: entry.f }),
+        });
+      }
     }
+    const isFinished = state === CREATED || state === EXISTING || state === FAILED;
+    this.finished += (isFinished ? 1 : 0) - (wasFinished ? 1 : 0);
+    this.states[id] = state;
+    this.hashes[id] = hash;
   }
 
-  /** The earlier state of `line`, if the journal has one for this exact content. */
-  get(line: number, hash: string): PriorState | undefined {
-    if (line >= this.states.length) return undefined;
-    const state = this.states[line];
-    if (state === NONE || this.hashes[line] !== Number.parseInt(hash, 16) >>> 0) return undefined;
-    if (state === CREATED) return { state: "done", outcome: "created" };
-    if (state === EXISTING) return { state: "done", outcome: "existing" };
-    if (state === FAILED) return { state: "failed", error: this.errors.get(line) ?? "failed" };
-    if (state === SENT) return { state: "unknown", sentAt: this.sentAt.get(line) ?? 0 };
-    return undefined;
+  /** What earlier runs say about the row with `key` and content `hash`. */
+  get(key: string, hash: string): PriorState {
+    const id = this.index.get(keyHash(key));
+    if (id === -1) return { state: "new", sentAt: undefined };
+    const state = this.states[id] as number;
+    const same = this.hashes[id] === Number.parseInt(hash, 16) >>> 0;
+    if (state === CREATED || state === EXISTING) {
+      const outcome = state === CREATED ? "created" : "existing";
+      return same ? { state: "done", outcome } : { state: "changed", outcome };
+    }
+    if (state === FAILED && same)
+      return { state: "failed", failure: this.failures.get(id) as RecordedFailure };
+    const sentAt = this.sentAt[id] as number;
+    return { state: "new", sentAt: sentAt > 0 ? sentAt * 1000 : undefined };
   }
 
-  private ensure(line: number): void {
-    if (line < this.states.length) return;
-    let size = this.states.length;
-    while (size <= line) size *= 2;
-    const states = new Uint8Array(size);
-    states.set(this.states);
-    const hashes = new Uint32Array(size);
-    hashes.set(this.hashes);
-    this.states = states;
-    this.hashes = hashes;
+  private ensure(id: number): void {
+    if (id < this.states.length) return;
+    const size = this.states.length * 2;
+    this.states = grown(this.states, size);
+    this.hashes = grown(this.hashes, size);
+    this.sentAt = grown(this.sentAt, size);
   }
+}
+
+function isEntry(value: unknown): value is Entry {
+  if (typeof value !== "object" || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return typeof entry.k === "string" && typeof entry.h === "string" && typeof entry.s === "string";
 }
 
 async function readResumeSet(path: string): Promise<ResumeSet> {
   const set = new ResumeSet();
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
+  let first = true;
   for await (const text of lines) {
     if (text === "") continue;
     let entry: unknown;
@@ -98,11 +148,40 @@ async function readResumeSet(path: string): Promise<ResumeSet> {
       // Only a torn write can leave a broken line; that row is simply sent again.
       continue;
     }
-    if (typeof entry === "object" && entry !== null && "l" in entry && "h" in entry && "s" in entry) {
-      set.apply(entry as Parameters<ResumeSet["apply"]>[0]);
+    if (first) {
+      first = false;
+      const header = entry as { dubkit?: unknown; v?: unknown };
+      if (header?.dubkit !== HEADER.dubkit) {
+        throw new CliError(`${path} is not an import journal.`, ExitCode.usage, {
+          code: "journal",
+          hint: "Pass another --journal path, or move that file away.",
+        });
+      }
+      if (header.v !== HEADER.v) {
+        throw new CliError(
+          `${path} is a journal of an older dubkit (it recorded rows by line number, which an edited file breaks).`,
+          ExitCode.usage,
+          {
+            code: "journal",
+            hint: "Move it away and run again: rows it finished are sent once more and Dub answers them with the existing partner.",
+          },
+        );
+      }
+      continue;
     }
+    if (isEntry(entry)) set.apply(entry);
   }
   return set;
+}
+
+/** What the journal at `path` records, read without locking or writing it (for a dry run); none when it is missing. */
+export async function readResume(path: string): Promise<ResumeSet | undefined> {
+  try {
+    return await readResumeSet(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
 }
 
 /** Cuts a torn last line off, so the next append starts on a line of its own. */
@@ -126,99 +205,163 @@ async function truncateTornTail(handle: FileHandle): Promise<number> {
   return 0;
 }
 
-/** The open journal of one import run. */
+/** Told once a record is on disk, or with the error that kept it off. */
+export type Settled = (error?: unknown) => void;
+
+/** How long records wait to be written together: a row's request slot never waits for the disk, so this costs nothing. */
+const COMMIT_INTERVAL_MS = 20;
+
+function writeAll(fd: number, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const bytes = Buffer.from(text);
+    const next = (offset: number) =>
+      write(fd, bytes, offset, bytes.length - offset, null, (error, written) => {
+        if (error) reject(error);
+        else if (offset + written < bytes.length) next(offset + written);
+        else resolve();
+      });
+    next(0);
+  });
+}
+
+function datasync(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+}
+
+/** The open journal of one import run; holds the journal's lock until closed. */
 export class Journal {
   private pending: string[] = [];
-  private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  private waiters: Settled[] = [];
   private flushing: Promise<void> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private failure: unknown;
 
   private constructor(
     private readonly handle: FileHandle,
+    private readonly lock: JournalLock,
     /** What earlier runs left in this journal. */
     readonly resume: ResumeSet,
     /** The journal's path. */
     readonly path: string,
+    /** Whether this run created the file (so a run that stops before sending can take it away again). */
+    readonly created: boolean,
   ) {}
 
-  /** Opens (creating if needed) the journal at `path` and reads what earlier runs finished. */
+  /** Locks and opens (creating if needed) the journal at `path`, and reads what earlier runs recorded. */
   static async open(path: string): Promise<Journal> {
-    const handle = await open(path, "a+", 0o600);
+    const lock = JournalLock.acquire(path);
+    let handle: FileHandle | undefined;
     try {
+      handle = await open(path, "a+", 0o600);
       const size = await truncateTornTail(handle);
       const resume = size === 0 ? new ResumeSet() : await readResumeSet(path);
-      const journal = new Journal(handle, resume, path);
-      if (size === 0) await journal.append(HEADER, true);
+      const journal = new Journal(handle, lock, resume, path, size === 0);
+      if (size === 0) {
+        journal.append(`${JSON.stringify(HEADER)}\n`, undefined);
+        await journal.durable();
+      }
       return journal;
     } catch (error) {
-      await handle.close();
+      await handle?.close();
+      lock.release();
       throw error;
     }
   }
 
   /** Notes that a row's request is about to be sent. Not waited for: losing it only means a resend. */
-  sent(line: number, hash: string, at: number): void {
-    void this.append(`${JSON.stringify({ l: line, h: hash, s: "sent", t: at })}\n`, false);
+  sent(key: string, hash: string, at: number): void {
+    this.append(`{"k":${JSON.stringify(key)},"h":"${hash}","s":"sent","t":${at}}\n`, undefined);
   }
 
-  /** Records a finished row; resolves once the record is on disk. */
-  done(line: number, hash: string, outcome: RowOutcome, id: string | undefined): Promise<void> {
-    return this.append(`${JSON.stringify({ l: line, h: hash, s: "done", o: outcome, id })}\n`, true);
+  /** Records a finished row; `settled` is called once the record is on disk (with the error, if it cannot be). */
+  done(key: string, hash: string, outcome: RowOutcome, id: string | undefined, settled?: Settled): void {
+    const partner = id === undefined ? "" : `,"id":${JSON.stringify(id)}`;
+    this.append(
+      `{"k":${JSON.stringify(key)},"h":"${hash}","s":"done","o":"${outcome}"${partner}}\n`,
+      settled,
+    );
   }
 
   /**
-   * Records a failed row; resolves once it is on disk. A `retryable` failure (rate limit, server or
-   * network error after the retries) is sent again by the next run; a permanent one is not.
+   * Records a failed row; `settled` is called once it is on disk. A `retryable` failure (rate limit, server or
+   * network error after the retries, a tenantId conflict that depends on the program's state) is sent again by the
+   * next run; a permanent one (the row's own content) is reported again with the same status and reason.
    */
-  failed(line: number, hash: string, error: string, retryable: boolean): Promise<void> {
-    const entry = retryable
-      ? { l: line, h: hash, s: "failed", e: error, r: true }
-      : { l: line, h: hash, s: "failed", e: error };
-    return this.append(`${JSON.stringify(entry)}\n`, true);
+  failed(key: string, hash: string, failure: RecordedFailure, retryable: boolean, settled?: Settled): void {
+    const entry: Entry = { k: key, h: hash, s: "failed", e: failure.error };
+    if (failure.status !== undefined) entry.c = failure.status;
+    if (failure.field !== undefined) entry.f = failure.field;
+    if (retryable) entry.r = true;
+    this.append(`${JSON.stringify(entry)}\n`, settled);
   }
 
-  /** Writes everything pending and closes the file. */
+  /** Resolves once everything recorded so far is on disk. */
+  durable(): Promise<void> {
+    return new Promise((resolve, reject) => this.append("", (error) => (error ? reject(error) : resolve())));
+  }
+
+  /** Closes a journal nothing was recorded in, removing the file when this run created it. */
+  async discard(): Promise<void> {
+    await this.close();
+    if (this.created) await rm(this.path, { force: true });
+  }
+
+  /** Writes everything pending, closes the file and releases the lock. */
   async close(): Promise<void> {
     try {
-      if (this.pending.length > 0 || this.flushing) await this.append("", true);
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      await this.flushing;
+      if (this.pending.length > 0 || this.waiters.length > 0) await this.flush();
     } finally {
       await this.handle.close();
+      this.lock.release();
     }
   }
 
-  private append(text: string, wait: boolean): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
+  // Callbacks rather than a promise per record: a million rows would make a million promises that outlive the
+  // young generation while they wait for the group commit.
+  private append(text: string, settled: Settled | undefined): void {
+    if (this.failure) {
+      settled?.(this.failure);
+      return;
+    }
     if (text !== "") this.pending.push(text);
-    const durable = wait
-      ? new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }))
-      : Promise.resolve();
-    this.flushing ??= this.flushLoop();
-    return durable;
+    if (settled) this.waiters.push(settled);
+    this.schedule();
   }
 
-  // Group commit: whatever accumulated while the previous fsync ran goes out in one write + fsync,
-  // so concurrent completions share the cost while each is acknowledged only once durable.
-  private async flushLoop(): Promise<void> {
-    let waiters: typeof this.waiters = [];
-    try {
-      while (this.pending.length > 0 || this.waiters.length > 0) {
-        const batch = this.pending.join("");
-        waiters = this.waiters;
-        this.pending = [];
-        this.waiters = [];
+  private schedule(): void {
+    if (this.timer || this.flushing) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, COMMIT_INTERVAL_MS);
+  }
+
+  // Group commit: whatever accumulated during the interval goes out in one write + fdatasync, so rows share the
+  // cost while each is acknowledged only once durable.
+  private flush(): Promise<void> {
+    const batch = this.pending.join("");
+    const waiters = this.waiters;
+    this.pending = [];
+    this.waiters = [];
+    this.flushing = (async () => {
+      try {
         if (batch !== "") {
-          await this.handle.write(batch);
-          await this.handle.datasync();
+          await writeAll(this.handle.fd, batch);
+          await datasync(this.handle.fd);
         }
-        for (const waiter of waiters) waiter.resolve();
-        waiters = [];
+        for (const settled of waiters) settled();
+      } catch (error) {
+        this.failure = error;
+        for (const settled of [...waiters, ...this.waiters]) settled(error);
+        this.waiters = [];
+      } finally {
+        this.flushing = undefined;
+        if (this.pending.length > 0 && !this.failure) this.schedule();
       }
-    } catch (error) {
-      this.failure = error;
-      for (const waiter of [...waiters, ...this.waiters]) waiter.reject(error);
-      this.waiters = [];
-    } finally {
-      this.flushing = undefined;
-    }
+    })();
+    return this.flushing;
   }
 }

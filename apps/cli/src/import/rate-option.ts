@@ -1,11 +1,24 @@
-// Reads `--rate` and `--plan` into requests per minute.
+// The import's pace and quota: `--rate`, else the plan (`--plan`, else the profile's), else unpaced until Dub's
+// first rate-limit header says what the key allows. A low default would make a business or advanced key crawl.
 
-import { PLAN_NAMES, PLANS, type Plan } from "@dubkit/contract";
+import { PLAN_NAMES, type Plan, planLimits } from "@dubkit/contract";
 import { CliError } from "../cli-error.js";
 import { ExitCode } from "../exit-codes.js";
+import { PACE_OF_LIMIT } from "./rate-limiter.js";
 
-/** The rate used when neither `--rate` nor `--plan` is given. */
-export const DEFAULT_RATE_PER_MINUTE = 600;
+/** Where the pace comes from. */
+export type RateSource = "--rate" | "--plan" | "profile" | "server";
+
+/** The pace and what is known of the plan. */
+export interface Pace {
+  /** Requests per minute; undefined until the server announces its limit. */
+  ratePerMinute: number | undefined;
+  source: RateSource;
+  /** The plan, when known (it gives the partner quota). */
+  plan: Plan | undefined;
+  /** Where the plan came from. */
+  planSource: "--plan" | "profile" | undefined;
+}
 
 /**
  * Parses `600/min`, `10/s`, `36000/h`, a bare number (per minute) or `off` (unpaced until the
@@ -17,7 +30,9 @@ export function parseRate(text: string): number | undefined {
   const match = /^(\d+(?:\.\d+)?)\s*(?:\/\s*(s|sec|second|m|min|minute|h|hr|hour))?$/.exec(trimmed);
   const count = match ? Number(match[1]) : Number.NaN;
   if (!match || !(count > 0)) {
-    throw new CliError(`--rate must look like 600/min, 10/s or off, got "${text}".`, ExitCode.usage);
+    throw new CliError(`--rate must look like 600/min, 10/s or off, got "${text}".`, ExitCode.usage, {
+      field: "--rate",
+    });
   }
   const unit = match[2] ?? "min";
   if (unit.startsWith("s")) return count * 60;
@@ -25,15 +40,33 @@ export function parseRate(text: string): number | undefined {
   return count;
 }
 
-/** The effective rate from `--rate` and `--plan` (`--rate` wins). */
-export function resolveRate(rate: string | undefined, plan: string | undefined): number | undefined {
-  if (rate !== undefined) return parseRate(rate);
-  if (plan !== undefined) {
-    const name = plan.toLowerCase() as Plan;
-    if (!PLAN_NAMES.includes(name)) {
-      throw new CliError(`--plan must be one of ${PLAN_NAMES.join(", ")}, got "${plan}".`, ExitCode.usage);
-    }
-    return PLANS[name].requestsPerMinute;
+/** Reads a plan name (`--plan` or a profile's). */
+export function parsePlan(text: string, source: string): Plan {
+  const name = text.trim().toLowerCase() as Plan;
+  if (!PLAN_NAMES.includes(name)) {
+    throw new CliError(`${source} must be one of ${PLAN_NAMES.join(", ")}, got "${text}".`, ExitCode.usage, {
+      field: source,
+    });
   }
-  return DEFAULT_RATE_PER_MINUTE;
+  return name;
+}
+
+/** The pace from `--rate`, `--plan` and the profile's plan, in that order. */
+export function resolvePace(
+  rate: string | undefined,
+  plan: string | undefined,
+  profilePlan: string | undefined,
+): Pace {
+  const chosen =
+    plan !== undefined
+      ? { plan: parsePlan(plan, "--plan"), planSource: "--plan" as const }
+      : profilePlan !== undefined
+        ? { plan: parsePlan(profilePlan, "the profile's plan"), planSource: "profile" as const }
+        : { plan: undefined, planSource: undefined };
+  if (rate !== undefined) return { ratePerMinute: parseRate(rate), source: "--rate", ...chosen };
+  if (chosen.plan !== undefined) {
+    const ratePerMinute = planLimits(chosen.plan).requestsPerMinute * PACE_OF_LIMIT;
+    return { ratePerMinute, source: chosen.planSource, ...chosen };
+  }
+  return { ratePerMinute: undefined, source: "server", ...chosen };
 }

@@ -1,70 +1,59 @@
-import { describe, expect, it } from "vitest";
-import { rowToRequest, unknownColumns } from "./row-mapping.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCountries } from "./country-code.js";
+import { cellsToRequest, objectToRequest } from "./row-mapping.js";
 
-describe("rowToRequest", () => {
-  it("matches column names loosely and leaves empty CSV cells out", () => {
-    const mapped = rowToRequest(
-      { Email: "a@x.co", "Tenant ID": "t1", group_id: "grp_1", name: "", country: "DE", extra: "x" },
-      "csv",
-    );
-    expect(mapped).toEqual({ body: { email: "a@x.co", tenantId: "t1", groupId: "grp_1", country: "DE" } });
-  });
+beforeAll(loadCountries);
 
-  it("folds link_props.* columns into linkProps, converting booleans and JSON props", () => {
-    const mapped = rowToRequest(
-      {
-        email: "a@x.co",
-        "link_props.external_id": "42",
-        "link_props.archived": "false",
-        "linkProps.testVariants": '[{"url":"https://a.test","percentage":50}]',
-        "link_props.tag_names": "vip,eu",
-      },
-      "csv",
-    );
-    expect(mapped).toEqual({
-      body: {
-        email: "a@x.co",
-        linkProps: {
-          externalId: "42",
-          archived: false,
-          testVariants: [{ url: "https://a.test", percentage: 50 }],
-          tagNames: "vip,eu",
-        },
-      },
+describe("cellsToRequest", () => {
+  it("trims cells, leaves empty ones out and composes the name in the API's field order", () => {
+    const targets = ["tenantId", "firstName", "lastName", "email", "description"];
+    expect(cellsToRequest(["ps_1", " Jane ", "Doe", " jane@example.com ", "  "], targets)).toEqual({
+      body: { name: "Jane Doe", email: "jane@example.com", tenantId: "ps_1" },
+    });
+    expect(cellsToRequest(["ps_2", "", "Smith", "s@example.com", ""], targets)).toEqual({
+      body: { name: "Smith", email: "s@example.com", tenantId: "ps_2" },
     });
   });
 
-  it("parses a JSON link_props column and lets dotted columns refine it", () => {
-    const mapped = rowToRequest(
-      { email: "a@x.co", link_props: '{"externalId":"1","title":"T"}', "link_props.title": "U" },
-      "csv",
-    );
-    expect(mapped).toEqual({ body: { email: "a@x.co", linkProps: { externalId: "1", title: "U" } } });
-  });
-
-  it("names the column when a JSON cell cannot be parsed", () => {
-    expect(rowToRequest({ email: "a@x.co", link_props: "{nope" }, "csv")).toMatchObject({
-      field: "linkProps",
-      error: expect.stringContaining("not valid JSON"),
+  it("turns country names and alpha-3 codes into ISO codes, and refuses unknown ones", () => {
+    const targets = ["email", "country"];
+    expect(cellsToRequest(["a@b.co", "Germany"], targets)).toEqual({
+      body: { email: "a@b.co", country: "DE" },
+    });
+    expect(cellsToRequest(["a@b.co", "JPN"], targets)).toEqual({ body: { email: "a@b.co", country: "JP" } });
+    expect(cellsToRequest(["a@b.co", "Untied States"], targets)).toEqual({
+      field: "country",
+      error: 'unknown country "Untied States": use a 2-letter ISO 3166-1 code such as US or DE',
     });
   });
 
-  it("keeps JSONL values as they are, nulls and empty strings included", () => {
-    const mapped = rowToRequest(
-      { email: "a@x.co", name: null, tenant_id: "", linkProps: { proxy: true } },
-      "jsonl",
-    );
-    expect(mapped).toEqual({
-      body: { email: "a@x.co", name: null, tenantId: "", linkProps: { proxy: true } },
+  it("folds link_props columns into linkProps, converting booleans and JSON", () => {
+    const targets = ["email", "linkProps", "linkProps.archived", "linkProps.externalId"];
+    expect(cellsToRequest(["a@b.co", '{"tagNames":"vip"}', "yes", "42"], targets)).toEqual({
+      body: { email: "a@b.co", linkProps: { tagNames: "vip", archived: true, externalId: "42" } },
     });
+    expect(cellsToRequest(["a@b.co", "{oops", "", ""], targets)).toMatchObject({ field: "linkProps" });
   });
 });
 
-describe("unknownColumns", () => {
-  it("lists the columns that map to no field", () => {
-    expect(unknownColumns(["email", "first_name", "link_props.nope", "link_props.title"])).toEqual([
-      "first_name",
-      "link_props.nope",
-    ]);
+describe("objectToRequest", () => {
+  it("matches keys like headers and trims strings", () => {
+    expect(
+      objectToRequest({
+        Email: " a@b.co ",
+        first_name: "Ada",
+        lastName: "Lovelace",
+        linkProps: { externalId: "1" },
+      }),
+    ).toEqual({
+      body: { name: "Ada Lovelace", email: "a@b.co", linkProps: { externalId: "1" } },
+    });
+  });
+
+  it("refuses two keys for one field", () => {
+    expect(objectToRequest({ email: "a@b.co", "E-mail": "c@d.co" })).toEqual({
+      field: "email",
+      error: 'both "email" and "E-mail" give email',
+    });
   });
 });

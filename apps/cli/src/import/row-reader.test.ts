@@ -1,83 +1,68 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { CliError } from "../cli-error.js";
-import { detectFormat, type InputRow, readCsvRows, readJsonlRows } from "./row-reader.js";
+import { detectFormat, type InputRecord, readCsvRecords, readJsonlRecords } from "./row-reader.js";
 
-async function collect(rows: AsyncIterable<InputRow>): Promise<InputRow[]> {
-  const out: InputRow[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
+async function all(batches: AsyncIterable<InputRecord[]>): Promise<InputRecord[]> {
+  const records: InputRecord[] = [];
+  for await (const batch of batches) records.push(...batch);
+  return records;
 }
 
-const csv = (text: string) => collect(readCsvRows(Readable.from([text])));
+function chunked(text: string, size: number): Readable {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+  return Readable.from(chunks);
+}
 
-describe("readCsvRows", () => {
-  it("gives each row the physical line it starts on, with LF line ends", async () => {
-    const rows = await csv('email,name\na@x.co,A\nb@x.co,"multi\nline"\n\nc@x.co,C\n');
-    expect(rows.map((r) => [r.line, r.fields?.email])).toEqual([
-      [2, "a@x.co"],
-      [3, "b@x.co"],
-      [6, "c@x.co"],
+describe("readCsvRecords", () => {
+  it("gives each record the physical line it starts on, through quoted newlines and CRLF", async () => {
+    const text = 'email,notes\r\na@b.co,"one\r\ntwo"\r\n\r\nc@d.co,x\r\n';
+    expect(await all(readCsvRecords(chunked(text, 7), ",", 0))).toEqual([
+      { line: 1, cells: ["email", "notes"] },
+      { line: 2, cells: ["a@b.co", "one\r\ntwo"] },
+      { line: 5, cells: ["c@d.co", "x"] },
     ]);
   });
 
-  it("keeps line numbers right with a BOM, CRLF and CRLF inside quoted cells", async () => {
-    const rows = await csv(
-      '\uFEFFemail,name\r\na@x.co,"x, y"\r\n\r\nb@x.co,"multi\r\nline\r\nname"\r\nc@x.co,Zoë\r\n',
-    );
-    expect(rows.map((r) => [r.line, r.fields])).toEqual([
-      [2, { email: "a@x.co", name: "x, y" }],
-      [4, { email: "b@x.co", name: "multi\r\nline\r\nname" }],
-      [7, { email: "c@x.co", name: "Zoë" }],
+  it("reads every record of a large input, whatever the chunking", async () => {
+    const lines = ["a,b"];
+    for (let i = 0; i < 20_000; i++) lines.push(`x${i},"y${i}\nz"`);
+    const records = await all(readCsvRecords(chunked(`${lines.join("\n")}\n`, 65_536), ",", 0));
+    expect(records).toHaveLength(20_001);
+    expect(records.at(-1)).toEqual({ line: 40_000, cells: ["x19999", "y19999\nz"] });
+  });
+
+  it("reads semicolons and skips an Excel sep= line, keeping line numbers", async () => {
+    expect(await all(readCsvRecords(chunked("sep=;\nemail;name\na@b.co;A\n", 5), ";", 1))).toEqual([
+      { line: 2, cells: ["email", "name"] },
+      { line: 3, cells: ["a@b.co", "A"] },
     ]);
   });
 
-  it("reads the same rows whatever the chunking, including a chunk boundary inside a UTF-8 name", async () => {
-    const text = 'email,name\nä@x.co,Jürgen Müller\n日本@x.co,"山田, 太郎"\n';
-    const whole = await collect(readCsvRows(Readable.from([text])));
-    const bytes = Buffer.from(text);
-    const split = await collect(
-      readCsvRows(Readable.from([bytes.subarray(0, 17), bytes.subarray(17, 40), bytes.subarray(40)])),
+  it("names the line of unreadable CSV", async () => {
+    await expect(all(readCsvRecords(chunked('email\n"a@b.co\n', 100), ",", 0))).rejects.toThrow(
+      /CSV cannot be read/,
     );
-    expect(split).toEqual(whole);
-    expect(whole.map((r) => r.fields?.name)).toEqual(["Jürgen Müller", "山田, 太郎"]);
-  });
-
-  it("reports a row with the wrong number of cells and goes on", async () => {
-    const rows = await csv("email,name\na@x.co\nb@x.co,B\n");
-    expect(rows[0]).toMatchObject({ line: 2, error: "row has 1 cells but the header has 2 columns" });
-    expect(rows[1]).toMatchObject({ line: 3, fields: { email: "b@x.co", name: "B" } });
-  });
-
-  it("turns a CSV it cannot parse into a usage error naming the line", async () => {
-    await expect(csv('email,name\na@x.co,"open\n')).rejects.toThrow(CliError);
-    await expect(csv('email,name\na@x.co,"open\n')).rejects.toThrow(/line/);
   });
 });
 
-describe("readJsonlRows", () => {
-  it("reads one object per line, skips blank lines and reports bad lines with their number", async () => {
-    const text = '\uFEFF{"email":"a@x.co"}\r\n\r\nnot json\r\n[1]\r\n{"email":"b@x.co"}';
-    const rows = await collect(readJsonlRows(Readable.from([text])));
-    expect(rows.map((r) => [r.line, r.fields?.email ?? r.error?.slice(0, 14)])).toEqual([
-      [1, "a@x.co"],
-      [3, "not valid JSON"],
-      [4, "expected a JSO"],
-      [5, "b@x.co"],
+describe("readJsonlRecords", () => {
+  it("reads objects, reports bad lines, skips blank ones", async () => {
+    const text = '{"email":"a@b.co"}\r\n\n{oops\n[1]\n{"email":"c@d.co"}';
+    const records = await all(readJsonlRecords(chunked(text, 6)));
+    expect(records.map((r) => [r.line, r.object ?? r.error])).toEqual([
+      [1, { email: "a@b.co" }],
+      [3, expect.stringContaining("not valid JSON")],
+      [4, "expected a JSON object"],
+      [5, { email: "c@d.co" }],
     ]);
   });
 });
 
 describe("detectFormat", () => {
-  it("uses --format first, then the extension, and csv for stdin", () => {
-    expect(detectFormat("a.csv", undefined)).toBe("csv");
-    expect(detectFormat("a.JSONL", undefined)).toBe("jsonl");
-    expect(detectFormat("a.ndjson", undefined)).toBe("jsonl");
-    expect(detectFormat("a.csv", "jsonl")).toBe("jsonl");
-    expect(detectFormat("-", undefined)).toBe("csv");
-  });
-
-  it("asks for --format when the extension says nothing", () => {
-    expect(() => detectFormat("partners.dat", undefined)).toThrow(/--format csv or --format jsonl/);
+  it("tells a spreadsheet to be saved as CSV", () => {
+    expect(() => detectFormat("partners.xlsx", undefined)).toThrow(/spreadsheet, not CSV/);
+    expect(detectFormat("partners.tsv", undefined)).toBe("csv");
+    expect(detectFormat("partners.ndjson", undefined)).toBe("jsonl");
   });
 });

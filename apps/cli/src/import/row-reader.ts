@@ -1,10 +1,9 @@
-// Streams the rows of a CSV or JSONL input, one at a time, with the physical line each row starts
-// on, so memory stays flat whatever the file size and every message can point at a line.
+// Streams the records of a CSV or JSONL text, one at a time, with the physical line each starts on, so memory stays
+// flat whatever the file size and every message can point at a line.
 
-import { createReadStream } from "node:fs";
 import { extname } from "node:path";
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { CliError } from "../cli-error.js";
 import { ExitCode } from "../exit-codes.js";
@@ -12,15 +11,17 @@ import { ExitCode } from "../exit-codes.js";
 /** The input formats `partners import` reads. */
 export type InputFormat = "csv" | "jsonl";
 
-/** One data row: the fields as read, or why it could not be read. */
-export interface InputRow {
-  /** 1-based physical line on which the row starts. */
+/** One record: CSV cells or a JSON object, or why the line could not be read. */
+export interface InputRecord {
+  /** 1-based physical line on which the record starts. */
   line: number;
-  /** CSV: column name → cell text; JSONL: the parsed object. Absent when `error` is set. */
-  fields?: Record<string, unknown>;
-  /** The row's text or cells, for the failure report. */
-  input: unknown;
-  /** Why the row could not be read (bad JSON, wrong number of cells). */
+  /** CSV: the cells. */
+  cells?: string[];
+  /** JSONL: the object. */
+  object?: Record<string, unknown>;
+  /** JSONL: the line's text, when it is not a JSON object. */
+  text?: string;
+  /** Why the record cannot be used (bad JSON). */
   error?: string;
 }
 
@@ -35,16 +36,17 @@ export function detectFormat(file: string, format: string | undefined): InputFor
   if (file === "-") return "csv";
   const ext = extname(file).toLowerCase();
   if (ext === ".jsonl" || ext === ".ndjson") return "jsonl";
-  if (ext === ".csv" || ext === ".txt") return "csv";
+  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return "csv";
+  if (ext === ".xlsx" || ext === ".xls" || ext === ".ods" || ext === ".numbers") {
+    throw new CliError(`${file} is a spreadsheet, not CSV text.`, ExitCode.usage, {
+      code: "unsupported_file",
+      hint: 'Save it as CSV first: in Excel, File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)".',
+    });
+  }
   throw new CliError(
     `Cannot tell the format of ${file} from its extension; pass --format csv or --format jsonl.`,
     ExitCode.usage,
   );
-}
-
-/** Opens the input: a file path, or `-` for stdin. */
-export function openInput(file: string): Readable {
-  return file === "-" ? process.stdin : createReadStream(file);
 }
 
 function count(text: string, needle: string): number {
@@ -54,84 +56,104 @@ function count(text: string, needle: string): number {
 }
 
 /**
- * Reads CSV with a header row. Empty lines are skipped; a row whose cell count differs from the
- * header's is returned with an `error` instead of stopping the read.
+ * Reads CSV records (the header is the first), in batches: one per chunk of text, so the per-record cost is a push
+ * into an array rather than a promise. Empty lines are skipped. `skipLines` physical lines are dropped first (an
+ * Excel `sep=` line); line numbers still count them.
  */
-export async function* readCsvRows(stream: Readable): AsyncGenerator<InputRow> {
-  const parser = stream.pipe(
-    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
-  );
-  // csv-parse's `info.lines` is the line a record ends on, except that it counts a CRLF inside a
-  // quoted cell as two lines; that excess is tracked and taken off.
-  let overcount = 0;
-  let header: string[] | undefined;
-  try {
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      let crlf = 0;
-      let newlines = 0;
-      for (const cell of item.record) {
-        if (cell.includes("\n")) {
-          crlf += count(cell, "\r\n");
-          newlines += count(cell, "\n");
-        }
-      }
-      overcount += crlf;
-      const line = item.info.lines - overcount - newlines;
-      if (header === undefined) {
-        header = item.record.map((name) => name.trim());
-        continue;
-      }
-      const cells = item.record;
-      if (cells.length !== header.length) {
-        yield {
-          line,
-          input: cells,
-          error: `row has ${cells.length} cells but the header has ${header.length} columns`,
-        };
-        continue;
-      }
-      const fields: Record<string, string> = {};
-      header.forEach((name, i) => {
-        fields[name] = cells[i] ?? "";
-      });
-      yield { line, fields, input: fields };
+export async function* readCsvRecords(
+  text: Readable,
+  delimiter: string,
+  skipLines: number,
+): AsyncGenerator<InputRecord[]> {
+  // Lines are counted here rather than with csv-parse's `info`, which costs two objects per record: a record
+  // takes one line plus the line breaks inside its quoted cells (a CRLF counting once), and an empty line comes
+  // through as one empty cell, skipped here.
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    ...(skipLines > 0 ? { from_line: skipLines + 1 } : {}),
+  });
+  let failure: unknown;
+  parser.on("error", (error) => {
+    failure ??= error;
+  });
+  let next = skipLines + 1;
+  const drain = (): InputRecord[] => {
+    const batch: InputRecord[] = [];
+    for (let record = parser.read() as string[] | null; record !== null; record = parser.read()) {
+      const line = next;
+      next++;
+      for (const cell of record) if (cell.includes("\n")) next += count(cell, "\n");
+      if (record.length === 1 && record[0] === "") continue;
+      batch.push({ line, cells: record });
     }
+    if (failure) throw failure;
+    return batch;
+  };
+  try {
+    for await (const chunk of text as AsyncIterable<string>) {
+      // Transform.write runs the parser synchronously, so its records are ready to read right after.
+      parser.write(chunk);
+      const batch = drain();
+      if (batch.length > 0) yield batch;
+    }
+    parser.end();
+    // The parser reports an unclosed quote at the end, after a tick.
+    await finished(parser, { readable: false });
+    const rest = drain();
+    if (rest.length > 0) yield rest;
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const { message, lines } = error as { message: string; lines?: number };
     throw new CliError(
       `The CSV cannot be read${lines ? ` (near line ${lines})` : ""}: ${message}`,
       ExitCode.usage,
+      {
+        code: "csv",
+        ...(lines ? { line: lines } : {}),
+      },
     );
+  } finally {
+    // A reader that stops early (the header read, Ctrl-C) closes the file.
+    text.destroy();
+    parser.destroy();
   }
 }
 
-/** Reads JSON Lines: one JSON object per line; blank lines are skipped; a bad line becomes an `error` row. */
-export async function* readJsonlRows(stream: Readable): AsyncGenerator<InputRow> {
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+/** Reads JSON Lines in batches: one JSON object per line; blank lines skipped; a bad line becomes an `error` record. */
+export async function* readJsonlRecords(text: Readable): AsyncGenerator<InputRecord[]> {
   let line = 0;
-  for await (const rawLine of lines) {
-    line++;
-    const text = line === 1 ? rawLine.replace(/^\uFEFF/, "") : rawLine;
-    if (text.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      yield { line, input: text, error: `not valid JSON: ${(error as Error).message}` };
-      continue;
+  // Leaving early (Ctrl-C) ends splitLines' loop, which closes the file.
+  for await (const lines of splitLines(text)) {
+    const batch: InputRecord[] = [];
+    for (const raw of lines) {
+      line++;
+      if (raw.trim() === "") continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch (error) {
+        batch.push({ line, text: raw, error: `not valid JSON: ${(error as Error).message}` });
+        continue;
+      }
+      if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        batch.push({ line, text: raw, error: "expected a JSON object" });
+        continue;
+      }
+      batch.push({ line, object: value as Record<string, unknown> });
     }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      yield { line, input: value, error: "expected a JSON object" };
-      continue;
-    }
-    yield { line, fields: value as Record<string, unknown>, input: value };
+    if (batch.length > 0) yield batch;
   }
 }
 
-/** Reads rows in the given format. */
-export function readRows(stream: Readable, format: InputFormat): AsyncGenerator<InputRow> {
-  return format === "csv" ? readCsvRows(stream) : readJsonlRows(stream);
+/** The lines of a text stream (LF or CRLF), a chunk's worth at a time; errors of the stream passed on. */
+async function* splitLines(text: Readable): AsyncGenerator<string[]> {
+  let rest = "";
+  for await (const chunk of text as AsyncIterable<string>) {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop() ?? "";
+    yield lines.map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+  }
+  if (rest !== "") yield [rest.endsWith("\r") ? rest.slice(0, -1) : rest];
+  text.destroy();
 }

@@ -1,0 +1,132 @@
+// Rows of one file that Dub would merge: the same email in any case (Dub keeps one partner per email), or the same
+// tenantId for two emails (Dub returns the first partner for the second one). The first row of each is the one that
+// is sent; the others are reported, naming the line of the first.
+//
+// Memory stays flat: the plan's pass only collects each row's 64-bit key hashes (8 bytes a key, in typed arrays),
+// sorts them once and keeps just the keys that repeat; a million-row file then holds nothing per row while it is
+// sent. Only when some key repeats does the plan read the file once more, to learn each repeated key's first line.
+
+import { endianness } from "node:os";
+import type { KeyHash } from "./row-identity.js";
+import { keyHash } from "./row-identity.js";
+
+/** A row that repeats an earlier row's email or tenantId. */
+export interface Duplicate {
+  field: "email" | "tenantId";
+  firstLine: number;
+}
+
+// The sort reads each (lo, hi) pair of 32-bit words as one 64-bit integer.
+if (endianness() !== "LE") throw new Error("dubkit's import needs a little-endian machine");
+
+/** The key hashes of one kind, collected as 32-bit word pairs, sortable as 64-bit integers. */
+class HashList {
+  private words: Uint32Array;
+  private count = 0;
+
+  /** `expected` keys fit without growing (a growth briefly holds the old and the new array). */
+  constructor(expected: number) {
+    this.words = new Uint32Array(2 * Math.max(1024, expected));
+  }
+
+  push(key: KeyHash): void {
+    if (2 * this.count + 2 > this.words.length) {
+      const words = new Uint32Array(this.words.length * 2);
+      words.set(this.words);
+      this.words = words;
+    }
+    this.words[2 * this.count] = key.lo;
+    this.words[2 * this.count + 1] = key.hi;
+    this.count++;
+  }
+
+  /** The hashes that occur more than once. */
+  repeated(): Set<bigint> {
+    const sorted = new BigUint64Array(this.words.buffer, 0, this.count).sort();
+    const repeated = new Set<bigint>();
+    for (let i = 1; i < sorted.length; i++)
+      if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i] as bigint);
+    return repeated;
+  }
+}
+
+const asBigInt = (key: KeyHash) => (BigInt(key.hi) << 32n) | BigInt(key.lo);
+
+/** The first line of each repeated key of one kind, learnt as the rows go by. */
+class FirstLines {
+  private readonly lines = new Map<bigint, number>();
+
+  constructor(private readonly repeated: Set<bigint>) {}
+
+  /** The first line `key` was seen on (`line` itself when it is the first, or the key does not repeat). */
+  firstLine(key: string, line: number): number {
+    if (this.repeated.size === 0) return line;
+    const hash = asBigInt(keyHash(key));
+    if (!this.repeated.has(hash)) return line;
+    const first = this.lines.get(hash);
+    if (first !== undefined) return first;
+    this.lines.set(hash, line);
+    return line;
+  }
+}
+
+/**
+ * First collects, then checks. While collecting (the plan's first pass) it records every valid row's email and
+ * tenantId and calls no row a duplicate; `settle()` finds the keys that repeat. From then on, each pass over the
+ * rows, in file order, gets the same answers: a row whose email repeats an earlier row's, or whose tenantId does
+ * (for another email), is a duplicate of the earliest such row.
+ */
+export class DuplicateIndex {
+  private collecting: { emails: HashList; tenants: HashList } | undefined;
+  private repeatedEmails = new Set<bigint>();
+  private repeatedTenants = new Set<bigint>();
+  private emails = new FirstLines(this.repeatedEmails);
+  private tenants = new FirstLines(this.repeatedTenants);
+
+  /** `expectedRows`: about how many rows the file has (its line count), so collecting never grows its arrays. */
+  constructor(expectedRows = 0) {
+    this.collecting = { emails: new HashList(expectedRows), tenants: new HashList(expectedRows) };
+  }
+
+  /** Whether the index still collects (no row is called a duplicate yet). */
+  get isCollecting(): boolean {
+    return this.collecting !== undefined;
+  }
+
+  /**
+   * Ends collecting; true when some email or tenantId repeats (then the plan's counts must be taken again). A pass
+   * after the first one that follows must start with {@link DuplicateIndex.restart}.
+   */
+  settle(): boolean {
+    const collected = this.collecting;
+    if (!collected) throw new Error("settle() runs once, after collecting");
+    this.collecting = undefined;
+    this.repeatedEmails = collected.emails.repeated();
+    this.repeatedTenants = collected.tenants.repeated();
+    this.restart();
+    return this.repeatedEmails.size > 0 || this.repeatedTenants.size > 0;
+  }
+
+  /** Forgets the first lines learnt, for another pass over the file from its start. */
+  restart(): void {
+    if (this.collecting) throw new Error("restart() runs after settle()");
+    this.emails = new FirstLines(this.repeatedEmails);
+    this.tenants = new FirstLines(this.repeatedTenants);
+  }
+
+  /** Whether the row on `line` repeats an earlier row; records its email and tenantId otherwise. */
+  check(line: number, email: string, tenantId: string | undefined): Duplicate | undefined {
+    const collecting = this.collecting;
+    if (collecting) {
+      collecting.emails.push(keyHash(email));
+      if (tenantId !== undefined && tenantId !== "") collecting.tenants.push(keyHash(tenantId));
+      return undefined;
+    }
+    const first = this.emails.firstLine(email, line);
+    if (first !== line) return { field: "email", firstLine: first };
+    if (tenantId === undefined || tenantId === "") return undefined;
+    const tenantFirst = this.tenants.firstLine(tenantId, line);
+    if (tenantFirst !== line) return { field: "tenantId", firstLine: tenantFirst };
+    return undefined;
+  }
+}

@@ -1,0 +1,146 @@
+// What a sent row's answer means, decided from what the server returned: the same email back is this row's partner
+// (created now or enrolled before); another email back means the row's tenantId belongs to that partner and this
+// row's person was not enrolled (partners-behavior.md §3.1), a failure naming both emails, never "done".
+
+import {
+  BadRequest,
+  Conflict,
+  Forbidden,
+  InvalidRequestError,
+  InviteExpired,
+  NotFound,
+  RateLimitExceeded,
+  RequestAbortedError,
+  SDKError,
+  Unauthorized,
+  UnprocessableEntity,
+} from "@dubkit/core";
+import { enrollmentOutcome } from "../enrollment-outcome.js";
+import type { RecordedFailure, RowOutcome } from "./journal.js";
+import { NotSentError } from "./rate-limiter.js";
+
+/** The part of an enrolled partner the import reads. */
+export interface PartnerHead {
+  id: string;
+  email: string;
+  name?: string | null;
+  createdAt?: string;
+}
+
+/** A sent row's end. */
+export type SendOutcome =
+  | { kind: "done"; outcome: RowOutcome; id: string }
+  /** `conflict`: the tenantId is another partner's; `retryable`: sent again by the next run. */
+  | { kind: "failed"; failure: RecordedFailure; retryable: boolean; conflict: boolean }
+  /** The workspace cannot take any row (token, plan, quota, program): the run stops. */
+  | { kind: "fatal"; error: unknown }
+  /** No answer (the run abandoned it): the journal keeps it `sent`, the next run sends it again. */
+  | { kind: "unanswered" }
+  /** Never sent: it was waiting for its turn when the run stopped. */
+  | { kind: "unsent" };
+
+/** What the runner knows of the row when its answer comes. */
+export interface SentRow {
+  email: string;
+  /** When the row was first sent (this run, or an earlier one that got no answer). */
+  firstSentAt: number;
+  /** The row's key was finished by an earlier run (so the partner cannot be new). */
+  finishedBefore: boolean;
+}
+
+/** The conflict message, naming both partners. */
+export function conflictMessage(tenantId: string | undefined, sent: string, returned: PartnerHead): string {
+  const tenant = tenantId === undefined ? "its tenantId" : `tenantId ${JSON.stringify(tenantId)}`;
+  return `${tenant} belongs to another partner, ${returned.email} (${returned.id}); Dub returned that partner and did not enroll ${sent}`;
+}
+
+/** The outcome of a 2xx answer. */
+export function outcomeOfPartner(
+  partner: PartnerHead,
+  row: SentRow,
+  tenantId: string | undefined,
+): SendOutcome {
+  if (partner.email.toLowerCase() !== row.email.toLowerCase()) {
+    return {
+      kind: "failed",
+      failure: { error: `conflict: ${conflictMessage(tenantId, row.email, partner)}`, field: "tenantId" },
+      // The program's state decides it, not the row: once the other partner's tenantId changes, it can go through.
+      retryable: true,
+      conflict: true,
+    };
+  }
+  const outcome = row.finishedBefore ? "existing" : enrollmentOutcome(partner.createdAt, row.firstSentAt);
+  return { kind: "done", outcome, id: partner.id };
+}
+
+/** The field a server 422 names, from Dub's `<code>: <path>: <message>` format. */
+function fieldOf(error: unknown): string | undefined {
+  if (!SDKError.isInstance(error) || error.statusCode !== 422) return undefined;
+  const parts = error.message.split(": ");
+  return parts.length >= 3 && parts[1] ? parts[1] : undefined;
+}
+
+function describe(error: unknown): string {
+  if (SDKError.isInstance(error)) return `${error.statusCode} ${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Whose fault a failed create is: the row's (invalid data, an unknown or foreign groupId; recorded for good), the
+ * workspace's (token, role, plan, quota, program; stops the run), or neither (sent again by the next run).
+ */
+export function failureScope(error: unknown): "row" | "workspace" | "other" {
+  if (InvalidRequestError.isInstance(error) || UnprocessableEntity.isInstance(error)) return "row";
+  // Dub answers a row's unknown or foreign groupId with `Group "<id>" not found…` (404 or 403).
+  if ((NotFound.isInstance(error) || Forbidden.isInstance(error)) && error.message.startsWith('Group "')) {
+    return "row";
+  }
+  if (
+    Unauthorized.isInstance(error) ||
+    Forbidden.isInstance(error) ||
+    NotFound.isInstance(error) ||
+    InviteExpired.isInstance(error) ||
+    BadRequest.isInstance(error)
+  ) {
+    return "workspace";
+  }
+  return "other";
+}
+
+/** The outcome of a failed send (the transport's retries are spent, or the error is not worth one). */
+export function outcomeOfError(error: unknown, abandoned: boolean): SendOutcome {
+  if (error instanceof NotSentError) return { kind: "unsent" };
+  if (abandoned || RequestAbortedError.isInstance(error)) return { kind: "unanswered" };
+  const status = SDKError.isInstance(error) ? error.statusCode : undefined;
+  const withStatus = (text: string, field?: string): RecordedFailure => ({
+    error: text,
+    ...(status === undefined ? {} : { status }),
+    ...(field === undefined ? {} : { field }),
+  });
+  if (Conflict.isInstance(error)) {
+    // 409: the row's email is enrolled with another tenantId, and this tenantId is another partner's.
+    return {
+      kind: "failed",
+      failure: withStatus(`conflict: ${describe(error)}`, "tenantId"),
+      retryable: true,
+      conflict: true,
+    };
+  }
+  if (RateLimitExceeded.isInstance(error)) {
+    return {
+      kind: "failed",
+      failure: withStatus(`still rate limited after the retries: ${describe(error)}`),
+      retryable: true,
+      conflict: false,
+    };
+  }
+  const scope = failureScope(error);
+  if (scope === "workspace") return { kind: "fatal", error };
+  // Only a failure caused by the row itself is final; anything else is sent again by the next run.
+  return {
+    kind: "failed",
+    failure: withStatus(describe(error), fieldOf(error)),
+    retryable: scope !== "row",
+    conflict: false,
+  };
+}
