@@ -285,6 +285,27 @@ describe("3. columns are mapped, never silently dropped or misread", { timeout: 
   });
 });
 
+describe("the input file itself", { timeout: 60_000 }, () => {
+  it("says what is wrong with a path that is not a readable file: missing, a directory, a pipe", async () => {
+    const t = await setup();
+    const { mkdir } = await import("node:fs/promises");
+    const { execFileSync } = await import("node:child_process");
+    await mkdir(t.path("exports"));
+    execFileSync("mkfifo", [t.path("fifo.csv")]);
+    const cases: [string, RegExp][] = [
+      [t.path("missing.csv"), /: no such file\.$/],
+      [t.path("exports"), /: it is a directory; give the export file inside it\.$/],
+      [t.path("fifo.csv"), /: it is a pipe, which can be read only once.*pipe it to stdin instead/],
+    ];
+    for (const [file, message] of cases) {
+      const result = await t.run(["partners", "import", file]);
+      expect(result.code, file).toBe(2);
+      expect(result.stderr.trim().split("\n")[0], file).toMatch(message);
+    }
+    expect(t.emu.stats().requests).toBe(0);
+  });
+});
+
 describe("4. encodings and separators", { timeout: 60_000 }, () => {
   it("refuses a Windows-1252 file with its line, in a dry run too, and reads it with --encoding", async () => {
     const t = await setup();

@@ -1,6 +1,6 @@
 // `dubkit partners create`: one partner from flags and/or a JSON body, printed as a summary or JSON.
 
-import { createPartnerBody, safeParseEnglish } from "@dubkit/contract";
+import { type CreatePartnerRequest, createPartnerBody, safeParseEnglish } from "@dubkit/contract";
 import { formatIssuePath } from "@dubkit/core";
 import { openApiClient } from "../api-client.js";
 import { CliError } from "../cli-error.js";
@@ -86,9 +86,8 @@ export async function partnersCreate(
   const client = await openApiClient(globals, terminal);
   try {
     const sentAt = Date.now();
-    const partner = await client.dub.partners.create(
-      body as Parameters<typeof client.dub.partners.create>[0],
-    );
+    // The body as given (checked above): the SDK validates and transforms it once itself.
+    const partner = await client.dub.partners.create(body as CreatePartnerRequest);
     const sent = checked.data.email;
     // A tenantId match returns the partner that holds it, whatever the email (partners-behavior.md §3.1).
     if (partner.email?.toLowerCase() !== sent.toLowerCase()) {

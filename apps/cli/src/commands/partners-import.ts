@@ -23,7 +23,7 @@ import {
   type ImportStatus,
   type ImportSummary,
 } from "../import/import-summary.js";
-import { countLines, type InputFile, openInputFile } from "../import/input-file.js";
+import { checkInputPath, countLines, type InputFile, openInputFile } from "../import/input-file.js";
 import { Journal, type ResumeSet, readResume } from "../import/journal.js";
 import { applyMapFlags, readMappingFile } from "../import/mapping-file.js";
 import { type Progress, plainLog, startProgress } from "../import/progress.js";
@@ -157,6 +157,7 @@ export async function partnersImport(
   globals: GlobalOptions,
   terminal: Terminal,
 ): Promise<number> {
+  await checkInputPath(file);
   const format = detectFormat(file, options.format);
   const concurrency = parseCount("--concurrency", options.concurrency, 1) ?? DEFAULT_CONCURRENCY;
   const maxRetries = parseCount("--retries", globals.retries) ?? DEFAULT_ROW_RETRIES;

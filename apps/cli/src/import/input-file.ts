@@ -1,8 +1,8 @@
 // The input as a file the import can read twice (once for the plan, once to send): a path is used as it is, and
 // stdin is copied to a private temporary file first, removed when the import ends.
 
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { constants, createReadStream, createWriteStream } from "node:fs";
+import { access, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -30,14 +30,41 @@ export async function countLines(path: string): Promise<number> {
   return lines;
 }
 
+/** What keeps `file` from being imported, said plainly, or undefined when it is a readable regular file. */
+async function whyUnreadable(file: string): Promise<string | undefined> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return "no such file.";
+    if (code === "EACCES") return "permission denied.";
+    return `${(error as Error).message}.`;
+  }
+  if (info.isDirectory()) return "it is a directory; give the export file inside it.";
+  if (info.isFIFO()) {
+    return "it is a pipe, which can be read only once; the import reads its file twice (the plan, then the run): pipe it to stdin instead (`… | dubkit partners import -`).";
+  }
+  if (!info.isFile()) return "it is not a regular file (a device or socket).";
+  try {
+    await access(file, constants.R_OK);
+  } catch {
+    return "permission denied.";
+  }
+  return undefined;
+}
+
+/** Refuses, with what is wrong said plainly (exit 2), a path that is not a readable regular file. */
+export async function checkInputPath(file: string): Promise<void> {
+  if (file === "-") return;
+  const problem = await whyUnreadable(file);
+  if (problem) throw new CliError(`Cannot read ${file}: ${problem}`, ExitCode.usage);
+}
+
 /** Opens `file` (or stdin for `-`). */
 export async function openInputFile(file: string, stdin: NodeJS.ReadableStream): Promise<InputFile> {
   if (file !== "-") {
-    try {
-      if (!(await stat(file)).isFile()) throw new Error("not a file");
-    } catch {
-      throw new CliError(`Cannot read ${file}: no such file.`, ExitCode.usage);
-    }
+    await checkInputPath(file);
     return {
       path: file,
       name: file,
