@@ -3,14 +3,7 @@
 // refuses to change again, so the repeat answers "already …": after an ambiguous attempt, that answer is the
 // success the first attempt had. (Links: link-recovery.ts.)
 
-import {
-  BadRequest,
-  Conflict,
-  type DubError,
-  defineOperation,
-  NotFound,
-  type RecoveryContext,
-} from "@dubkit/core";
+import { BadRequest, type DubError, defineOperation, NotFound, type RecoveryContext } from "@dubkit/core";
 import * as z from "zod/mini";
 import { english } from "./english.js";
 import { lenientObject } from "./lenient.js";
