@@ -1,5 +1,6 @@
-// The README's demo: a fresh local emulator, then the `dubkit` CLI creating one partner, importing a sample CSV
-// (with a progress bar on a terminal) and listing the result. No account, no network.
+// The README's demo: a fresh local emulator, then the `dubkit` CLI creating one partner and a link for her, importing
+// a sample CSV (with a progress bar on a terminal), listing the result, and approving a pending application. No
+// account, no network.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,11 +37,13 @@ const create = ["create", "--email", "jane@example.com", "--name", "Jane Doe", "
 const report = join(work, "partners.report.jsonl");
 const files = ["--journal", join(work, "partners.journal"), "--report", report];
 const list = ["list", "--page-size", "5", "--sort-by", "createdAt", "--sort-order", "asc"];
+const link = ["links", "create", "--tenant-id", "user_42", "--key", "jane-spring"];
 
 let failed = false;
 try {
   console.log(`Dub Partners API emulator listening on ${emulator.url}`);
   failed ||= (await dubkitStep("create one partner", ["partners", ...create])) !== 0;
+  failed ||= (await dubkitStep("give her a link of her own", ["partners", ...link])) !== 0;
   const title = "import 240 rows (2 of them invalid, reported with their line numbers)";
   const importStatus = await dubkitStep(title, [
     "partners",
@@ -54,6 +57,16 @@ try {
   failed ||= importStatus !== 0 && importStatus !== 1;
   console.log(`\n\x1b[2m# the failure report:\x1b[0m\n${readFileSync(report, "utf8").trim()}`);
   failed ||= (await dubkitStep("list the first partners", ["partners", ...list])) !== 0;
+  // Two people apply to the program, as they would on partners.dub.co.
+  const { partnerId: carla } = await emulator.addApplication({
+    email: "carla@example.com",
+    name: "Carla Rossi",
+    country: "IT",
+  });
+  await emulator.addApplication({ email: "dev@example.com", name: "Dev Patel", country: "IN" });
+  failed ||= (await dubkitStep("who applied?", ["partners", "applications", "list"])) !== 0;
+  const approve = ["partners", "applications", "approve", carla];
+  failed ||= (await dubkitStep("approve Carla", approve)) !== 0;
   const { creates, requests } = emulator.stats();
   console.log(
     `\nThe emulator now holds ${emulator.partners().length} partners (${creates} creates, ${requests} requests).`,

@@ -273,6 +273,17 @@ describe("global behaviour", spawning, () => {
       ["partners", "list"],
       ["partners", "import"],
       ["partners", "get"],
+      ["partners", "links"],
+      ["partners", "links", "create"],
+      ["partners", "links", "list"],
+      ["partners", "links", "upsert"],
+      ["partners", "analytics"],
+      ["partners", "ban"],
+      ["partners", "deactivate"],
+      ["partners", "applications"],
+      ["partners", "applications", "list"],
+      ["partners", "applications", "approve"],
+      ["partners", "applications", "reject"],
       ["login"],
       ["logout"],
       ["whoami"],
@@ -319,6 +330,65 @@ describe("global behaviour", spawning, () => {
     expect(JSON.parse(listed.stdout).map((p: { email: string }) => p.email)).toEqual(["local@example.com"]);
     const state = await stat(join(e.XDG_DATA_HOME as string, "dubkit", "emulator-state.json"));
     expect(state.isFile()).toBe(true);
+  });
+
+  it("runs the partner-program commands against the local emulator with --local, its state kept between them", async () => {
+    const e = await isolatedEnv();
+    const run = async (args: string[]) => {
+      const result = await runCli(["--local", ...args], e);
+      expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(0);
+      return result;
+    };
+    await run([
+      "partners",
+      "create",
+      "--email",
+      "jane@example.com",
+      "--name",
+      "Jane Doe",
+      "--tenant-id",
+      "user_42",
+    ]);
+    const link = JSON.parse(
+      (await run(["partners", "links", "create", "--tenant-id", "user_42", "--key", "jane-spring", "--json"]))
+        .stdout,
+    );
+    expect(link.shortLink).toBe("https://refer.acme.test/jane-spring");
+    const upserted = await run([
+      "partners",
+      "links",
+      "upsert",
+      "--email",
+      "jane@example.com",
+      "--url",
+      "https://acme.test/x",
+    ]);
+    expect(upserted.stdout).toMatch(/^Created https:\/\/refer\.acme\.test\/\S+ → https:\/\/acme\.test\/x\n/);
+    const keys = (await run(["partners", "links", "list", "--tenant-id", "user_42"])).stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => line.split("\t")[1]);
+    expect(keys).toContain("https://refer.acme.test/jane-spring");
+    expect(keys).toHaveLength(3);
+    const totals = JSON.parse(
+      (await run(["partners", "analytics", "--tenant-id", "user_42", "--json"])).stdout,
+    );
+    expect(totals).toEqual({ clicks: 0, leads: 0, sales: 0, saleAmount: 0, earnings: 0 });
+    expect((await run(["partners", "applications", "list", "--json"])).stdout).toBe("[]\n");
+    await run(["partners", "deactivate", "--tenant-id", "user_42", "--yes"]);
+    const banned = await run([
+      "partners",
+      "ban",
+      "--tenant-id",
+      "user_42",
+      "--reason",
+      "spam",
+      "--yes",
+      "--json",
+    ]);
+    expect(JSON.parse(banned.stdout)).toEqual({ partnerId: link.partnerId });
+    const status = await run(["partners", "get", "--tenant-id", "user_42", "--json"]);
+    expect(JSON.parse(status.stdout).status).toBe("banned");
   });
 
   it("runs the emulator in the foreground with its own options", async () => {

@@ -7,6 +7,7 @@ import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { BIN, isolatedEnv, runCli } from "./run-cli.js";
+import { killTmux, tmux, waitForScreen } from "./tmux.js";
 
 const spawning = { timeout: 60_000 };
 
@@ -60,8 +61,20 @@ it("completes commands, subcommands, flags, and the values of flags and argument
   expect(complete(shell, "dubkit ")).toEqual(
     ["completion", "emulator", "login", "logout", "partners", "profiles", "whoami"].sort(),
   );
-  expect(complete(shell, "dubkit partners ")).toEqual(["create", "get", "import", "list"]);
-  expect(complete(shell, "dubkit partners li")).toEqual(["list"]);
+  expect(complete(shell, "dubkit partners ")).toEqual(
+    ["analytics", "applications", "ban", "create", "deactivate", "get", "import", "links", "list"].sort(),
+  );
+  expect(complete(shell, "dubkit partners applications ")).toEqual(["approve", "list", "reject"]);
+  expect(complete(shell, "dubkit partners ban --reason f")).toEqual(["fake_traffic", "fraud"]);
+  expect(complete(shell, "dubkit partners analytics --group-by ")).toEqual([
+    "count",
+    "timeseries",
+    "top_links",
+  ]);
+  expect(complete(shell, "dubkit partners links create --l")).toEqual(["--link-props", "--local"]);
+  expect(complete(shell, "dubkit partners links list --pa")).toEqual(["--partner-id"]);
+  expect(complete(shell, "dubkit partners li")).toEqual(["links", "list"]);
+  expect(complete(shell, "dubkit partners lis")).toEqual(["list"]);
   expect(complete(shell, "dubkit partners list --st")).toEqual(["--status"]);
   expect(complete(shell, "dubkit partners list --status ap")).toEqual(["approved"]);
   expect(complete(shell, "dubkit partners list --format j")).toEqual(["json", "jsonl"]);
@@ -97,19 +110,6 @@ it("completes file names for file arguments and profile names from the config", 
   expect(complete(shell, "dubkit --profile w")).toEqual(["work"]);
 });
 
-function tmux(socket: string, ...args: string[]): string {
-  return execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
-}
-
-async function waitForScreen(socket: string, test: (screen: string) => boolean): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const screen = tmux(socket, "capture-pane", "-p", "-t", "dubkit");
-    if (test(screen)) return screen;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the screen never matched:\n${tmux(socket, "capture-pane", "-p", "-t", "dubkit")}`);
-}
-
 it("completes on TAB in an interactive bash", spawning, async () => {
   const shell = await shellEnv();
   const socket = `dubkit-e2e-completion-${process.pid}`;
@@ -133,17 +133,13 @@ it("completes on TAB in an interactive bash", spawning, async () => {
     );
     // capture-pane drops trailing spaces: the prompt "$ " shows as "$".
     await waitForScreen(socket, (screen) => screen.startsWith("$"));
-    tmux(socket, "send-keys", "-t", "dubkit", "-l", "dubkit partners li");
+    tmux(socket, "send-keys", "-t", "dubkit", "-l", "dubkit partners lis");
     tmux(socket, "send-keys", "-t", "dubkit", "Tab");
     tmux(socket, "send-keys", "-t", "dubkit", "-l", "--", "--status app");
     tmux(socket, "send-keys", "-t", "dubkit", "Tab");
     const screen = await waitForScreen(socket, (s) => s.includes("dubkit partners list --status approved"));
     expect(screen.split("\n")[0]).toBe("$ dubkit partners list --status approved");
   } finally {
-    try {
-      tmux(socket, "kill-server");
-    } catch {
-      // The server is gone already.
-    }
+    killTmux(socket);
   }
 });

@@ -245,4 +245,30 @@ describe("--debug", spawning, () => {
     const list = await runCli(["--debug", "partners", "list", "--json"], e);
     expect(list.stderr).toMatch(/debug: {3}response body: \[.{2047}… \([\d,]+ more characters\)\n/);
   });
+
+  it("logs an attempt that got no answer, with its time and the error, and the retry after it", async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise((resolve) => server.close(resolve));
+    const url = `http://127.0.0.1:${port}`;
+    const result = await runCli(
+      ["--debug", "--retries", "1", "--base-url", url, "partners", "links", "list", "--tenant-id", "user_42"],
+      await env(),
+    );
+    expect(result.code).toBe(8);
+    const lines = result.stderr.split("\n");
+    const failed = new RegExp(
+      `^debug: ✗ GET ${url}/partners/links\\?tenantId=user_42 \\(attempt 1, [\\d.]+ ms\\): .*ECONNREFUSED`,
+    );
+    expect(
+      lines.some((line) => failed.test(line)),
+      result.stderr,
+    ).toBe(true);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^debug: ↻ attempt 2 in \d+ ms, after ConnectionError$/),
+    );
+    expect(lines).toContain(`debug: → GET ${url}/partners/links?tenantId=user_42 (attempt 2)`);
+    expect(result.stderr).not.toContain(emulator.apiKey);
+  });
 });

@@ -148,7 +148,9 @@ describe("dubkit login", spawning, () => {
     const env = await isolatedEnv();
     const result = await runCli(["--base-url", emulator.url, "login"], env, `${emulator.apiKey}\r\n`);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`as profile "default" (${emulator.url}; program ${programOf(0)})`);
+    expect(result.stderr).toContain(
+      `as profile "default" (${emulator.url}; program ${programOf(0)}; can write)`,
+    );
     expect(result.stderr).not.toContain(emulator.apiKey);
     const file = configPath(env);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -277,6 +279,7 @@ describe("dubkit whoami", spawning, () => {
         `Token     dub_…${emulator.apiKey.slice(-4)} (DUB_API_KEY)`,
         `Base URL  ${emulator.url} (--base-url)`,
         `Program   ${programOf(0)}`,
+        "Role      can write",
         `Config    ${configPath(env)}`,
         "",
       ].join("\n"),

@@ -1,7 +1,6 @@
 // The CLI as a person sees it in a real terminal: tmux gives it a TTY, shows what it draws (the
 // import's progress bar, tables of wide characters) and delivers keys the way a keyboard does.
 
-import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Emulator, startEmulator } from "@dubkit/emulator";
@@ -9,21 +8,7 @@ import { Dub } from "@dubkit/partners";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCsv } from "./fixtures.js";
 import { BIN, isolatedEnv } from "./run-cli.js";
-
-function tmux(socket: string, ...args: string[]): string {
-  return execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
-}
-
-async function waitForScreen(socket: string, test: (screen: string) => boolean): Promise<string> {
-  for (let i = 0; i < 300; i++) {
-    const screen = tmux(socket, "capture-pane", "-p", "-t", "dubkit");
-    if (test(screen)) return screen;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the screen never matched:\n${tmux(socket, "capture-pane", "-p", "-t", "dubkit")}`);
-}
-
-const quote = (value: string) => `'${value.replace(/'/g, "'\\''")}'`;
+import { killTmux, quote, tmux, waitForScreen } from "./tmux.js";
 
 it("draws a progress bar on a terminal, keeps messages above it, and Ctrl-C stops with a summary and exit code 130", async () => {
   // A rate limit the import learns from its first 429: the message about it comes while the bar is drawn.
@@ -59,11 +44,7 @@ it("draws a progress bar on a terminal, keeps messages above it, and Ctrl-C stop
     expect(lastBar).toBeGreaterThan(stopping);
     expect(summary).toBeGreaterThan(lastBar);
   } finally {
-    try {
-      tmux(socket, "kill-server");
-    } catch {
-      // The server is gone already.
-    }
+    killTmux(socket);
     await emulator.stop();
   }
 }, 30_000);
@@ -89,11 +70,7 @@ it("asks for the login token at a hidden prompt and never echoes it", async () =
       profiles: { default: { token, baseUrl: emulator.url } },
     });
   } finally {
-    try {
-      tmux(socket, "kill-server");
-    } catch {
-      // The server is gone already.
-    }
+    killTmux(socket);
     await emulator.stop();
   }
 }, 30_000);
@@ -151,11 +128,7 @@ describe("a table of CJK, Devanagari and Thai names on a terminal", () => {
       expect([...statuses.keys()].sort()).toEqual([1, 2, 3, 4, 5]);
       expect(new Set(statuses.values()).size, JSON.stringify([...statuses])).toBe(1);
     } finally {
-      try {
-        tmux(socket, "kill-server");
-      } catch {
-        // The server is gone already.
-      }
+      killTmux(socket);
     }
   }, 30_000);
 
@@ -171,11 +144,7 @@ describe("a table of CJK, Devanagari and Thai names on a terminal", () => {
       const statuses = columnsOf(socket, "approved", names.length);
       expect(new Set(statuses.values()).size, JSON.stringify([...statuses])).toBe(1);
     } finally {
-      try {
-        tmux(socket, "kill-server");
-      } catch {
-        // The server is gone already.
-      }
+      killTmux(socket);
     }
   }, 30_000);
 });

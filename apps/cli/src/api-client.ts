@@ -44,15 +44,10 @@ export async function createClient(
   const timeoutMs = parseCount("--timeout", globals.timeout, 1);
   const retries = parseCount("--retries", globals.retries);
   const { Dub } = await import("@dubkit/partners");
-  let log: import("./request-log.js").RequestLog | undefined;
-  if (globals.debug) {
-    const [{ createNodeFetch }, { requestLog }] = await Promise.all([
-      import("@dubkit/fetch/node"),
-      import("./request-log.js"),
-    ]);
-    log = requestLog(createNodeFetch(), (line) => terminal.stderr.write(`${line}\n`));
-  }
-  const hooks = [log?.hooks, extras.hooks].filter((h): h is Hooks => h !== undefined).flat();
+  const debugHooks = globals.debug
+    ? (await import("./request-log.js")).requestLogHooks((line) => terminal.stderr.write(`${line}\n`))
+    : undefined;
+  const hooks = [debugHooks, extras.hooks].filter((h): h is Hooks => h !== undefined).flat();
   const dub = new Dub({
     token,
     serverURL,
@@ -67,17 +62,10 @@ export async function createClient(
               ? { strategy: "none" as const }
               : { strategy: "backoff" as const, maxRetries: retries },
         }),
-    ...(log ? { fetch: log.fetch } : {}),
     ...(hooks.length > 0 ? { hooks } : {}),
     ...(extras.limiter ? { limiter: extras.limiter } : {}),
   });
-  return {
-    dub,
-    close: async () => {
-      await dub.close();
-      await log?.close();
-    },
-  };
+  return { dub, close: () => dub.close() };
 }
 
 /** Creates the client for `globals`, starting the embedded emulator for `--local`. */

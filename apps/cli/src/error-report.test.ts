@@ -37,6 +37,37 @@ describe("errorReport", () => {
     });
   });
 
+  it("passes the partner-program API's refusals on as Dub words them, with what to do", () => {
+    expect(
+      errorReport(dubError(400, "bad_request", "This partner is already banned from your program.")),
+    ).toMatchObject({
+      exitCode: 2,
+      code: "bad_request",
+      status: 400,
+      message: "This partner is already banned from your program.",
+      hint: "Nothing was changed. See the partner's status: dubkit partners get ID (or --email, --tenant-id)",
+    });
+    expect(
+      errorReport(dubError(409, "conflict", "Duplicate key: This short link already exists.")),
+    ).toMatchObject({ exitCode: 5, hint: "Choose another --key, or leave --key out for a random one." });
+    expect(
+      errorReport(
+        dubError(
+          403,
+          "forbidden",
+          "You don't have the required role to access this endpoint. Required role(s): owner, member.",
+        ),
+      ),
+    ).toMatchObject({ exitCode: 3, hint: expect.stringContaining("use the key of an owner or member") });
+    expect(errorReport(dubError(404, "not_found", "Partner not found."))).toMatchObject({
+      exitCode: 4,
+      hint: "List the program's partners: dubkit partners list",
+    });
+    // An answer with no known advice keeps only Dub's message; a 403 still points at the token.
+    expect(errorReport(dubError(400, "bad_request", "Something else.")).hint).toBeUndefined();
+    expect(errorReport(dubError(403, "forbidden", "Nope.")).hint).toContain("dubkit whoami");
+  });
+
   it("turns Dub's 422 into the field and a plain reason", () => {
     const report = errorReport(
       dubError(

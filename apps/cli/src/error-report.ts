@@ -11,6 +11,7 @@ import {
   SDKError,
 } from "@dubkit/core";
 import { CommanderError } from "commander";
+import { hintForRefusal } from "./api-error-hints.js";
 import { CliError } from "./cli-error.js";
 import { ExitCode, type ExitCodeValue, exitCodeFor } from "./exit-codes.js";
 import { describeIssue, parseServerIssue, plainIssue } from "./plain-issue.js";
@@ -61,7 +62,7 @@ function sdkFields(error: SDKError): Omit<ErrorFields, "code" | "status"> {
       hint: "Upgrade the workspace's plan (Dub dashboard → Settings → Billing) or remove partners; then run the same command: rows already enrolled are skipped.",
     };
   }
-  if (status === 403) return { message, hint: TOKEN_HINT };
+  if (status === 403) return { message, hint: hintForRefusal(status, message) ?? TOKEN_HINT };
   if (status === 404 && message.startsWith("Program not found")) {
     return {
       message: "This workspace has no partner program (Program not found).",
@@ -89,7 +90,8 @@ function sdkFields(error: SDKError): Omit<ErrorFields, "code" | "status"> {
       hint: "Try again later; if it persists, give Dub's support the request id.",
     };
   }
-  return { message };
+  const hint = hintForRefusal(status, message);
+  return hint === undefined ? { message } : { message, hint };
 }
 
 function fromSdkError(error: SDKError): ErrorFields {

@@ -21,6 +21,14 @@ export interface PartnerLike {
   links?: ReadonlyArray<{ shortLink?: string; key?: string }> | null;
 }
 
+/** A partner in a sentence: `Jane Doe <jane@example.com> (pn_…)`, the name left out when it is the email. */
+export function partnerLabel(partner: PartnerLike): string {
+  const email = partner.email ?? "";
+  const name = partner.name && partner.name !== email ? `${partner.name} ` : "";
+  const who = email === "" ? name.trim() : `${name}<${email}>`;
+  return `${who} (${partner.id ?? "no id"})`.trim();
+}
+
 /** A few lines describing one partner; `outcome` says how a create ended. */
 export function formatPartner(
   partner: PartnerLike,

@@ -1,10 +1,14 @@
-// `dubkit partners …`: the definitions (flags, help, examples) of create, get, list and import. Each
-// action imports its command module only when it runs.
+// `dubkit partners …`: the definitions (flags, help, examples) of create, get, list and import, and the groups
+// defined beside it (links, analytics, ban, deactivate, applications). Each action imports its command module only
+// when it runs.
 
 import { PARTNER_STATUSES, PLAN_NAMES } from "@dubkit/contract/values";
 import { type Command, Option } from "commander";
+import { addApplicationsCommands } from "./applications-commands.js";
 import { type CommandContext, examples, globalsOf } from "./command-context.js";
+import { addLinksCommands } from "./links-commands.js";
 import { formatOption } from "./output/output-format.js";
+import { addPartnerActionCommands } from "./partner-actions-commands.js";
 
 function addCreate(partners: Command, { terminal, run }: CommandContext): void {
   partners
@@ -172,18 +176,24 @@ function addImport(partners: Command, { terminal, run }: CommandContext): void {
 
 /** Adds `partners` and its commands to `program`. */
 export function addPartnersCommands(program: Command, context: CommandContext): void {
-  const partners = program.command("partners").description("create, find, list and import partners");
+  const partners = program
+    .command("partners")
+    .description("create, find, list and import partners; their links, analytics, bans and applications");
   partners.addHelpText(
     "after",
     examples([
       "dubkit partners create --help",
-      "dubkit partners get --help",
       "dubkit partners list --help",
-      "dubkit partners import --help",
+      "dubkit partners links create --help",
+      "dubkit partners analytics --help",
+      "dubkit partners applications list --help",
     ]),
   );
   addCreate(partners, context);
   addGet(partners, context);
   addList(partners, context);
   addImport(partners, context);
+  addLinksCommands(partners, context);
+  addPartnerActionCommands(partners, context);
+  addApplicationsCommands(partners, context);
 }

@@ -10,6 +10,7 @@ import { errorReport } from "../error-report.js";
 import { ExitCode } from "../exit-codes.js";
 import type { GlobalOptions } from "../global-options.js";
 import { promptHidden } from "../hidden-prompt.js";
+import { describeKeyAccess, type KeyAccess, probeKeyAccess } from "../key-access.js";
 import { rememberSecret } from "../redact.js";
 import { chooseProfile, resolveSettings, unknownProfile } from "../settings.js";
 import { canPrompt, colorsFor, type Terminal } from "../terminal.js";
@@ -82,17 +83,26 @@ function verifyFailure(error: unknown, baseUrl: string): CliError {
   });
 }
 
-/** Asks the API whether the token works: the first partner's program, `null` when there are no partners. */
+/** What the API says about a token: the program it reaches and what it may do there. */
+export interface AccessCheck {
+  /** The first partner's program, `null` when there are no partners. */
+  program: string | null;
+  /** Absent when the role probe's answer was not one Dub gives. */
+  access?: KeyAccess;
+}
+
+/** Asks the API whether the token works (the first partner's program), then what the key may do. */
 export async function checkAccess(
   token: string,
   baseUrl: string,
   globals: GlobalOptions,
   terminal: Terminal,
-): Promise<string | null> {
+): Promise<AccessCheck> {
   const client = await createClient(token, baseUrl, globals, terminal);
   try {
     const page = await client.dub.partners.list({ pageSize: 1 });
-    return page.data[0]?.programId ?? null;
+    const access = await probeKeyAccess(client.dub);
+    return { program: page.data[0]?.programId ?? null, ...(access ? { access } : {}) };
   } finally {
     await client.close();
   }
@@ -131,10 +141,10 @@ export async function login(
   }
   rememberSecret(token);
   const baseUrl = settings.baseUrl;
-  let program: string | null | undefined;
+  let check: AccessCheck | undefined;
   if (options.verify) {
     try {
-      program = await checkAccess(token, baseUrl.value, globals, terminal);
+      check = await checkAccess(token, baseUrl.value, globals, terminal);
     } catch (error) {
       throw verifyFailure(error, baseUrl.value);
     }
@@ -155,7 +165,11 @@ export async function login(
 
   const c = colorsFor(globals.color, terminal.env, terminal.stderr);
   const checked =
-    program === undefined ? "; not checked" : program === null ? "; no partners yet" : `; program ${program}`;
+    check === undefined
+      ? "; not checked"
+      : `${check.program === null ? "; no partners yet" : `; program ${check.program}`}${
+          check.access ? `; ${describeKeyAccess(check.access)}` : ""
+        }`;
   terminal.stderr.write(
     `${c.green("Saved")} ${maskToken(token)} as profile "${name}" (${baseUrl.value}${checked}) in ${file}\n`,
   );

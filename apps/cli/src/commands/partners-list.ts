@@ -4,8 +4,7 @@ import { type ApiClient, openApiClient } from "../api-client.js";
 import { ExitCode } from "../exit-codes.js";
 import { type GlobalOptions, parseCount } from "../global-options.js";
 import { type ListingFlags, openListing } from "../output/listing-output.js";
-import { isJsonFormat } from "../output/output-format.js";
-import { walkPages } from "../page-walk.js";
+import { printPages } from "../paged-listing.js";
 import { PARTNER_COLUMNS, PARTNER_EXPORT_COLUMNS, type PartnerLike } from "../partner-view.js";
 import type { Terminal } from "../terminal.js";
 
@@ -60,20 +59,6 @@ export async function fetchPartners(
   return (await client.dub.partners.list(query as Query)).data;
 }
 
-/**
- * Whether partners follow a full page. Asks for the one partner after it (page size 1 at page
- * `page × size + 1` starts exactly there), so a full last page costs one tiny request, a page that
- * is not full costs none, and the page itself is never re-fetched or padded.
- */
-async function morePartnersAfter(
-  client: ApiClient,
-  query: Record<string, string | number>,
-  page: number,
-  size: number,
-) {
-  return (await fetchPartners(client, { ...query, page: page * size + 1, pageSize: 1 })).length > 0;
-}
-
 /** Runs the command; returns the exit code. */
 export async function partnersList(
   options: ListOptions,
@@ -88,35 +73,23 @@ export async function partnersList(
     terminal,
     options.all === true,
   );
-  const page = Number(query.page ?? 1);
-  const pageSize = Number(query.pageSize ?? DEFAULT_PAGE_SIZE);
   const client = await openApiClient(globals, terminal);
-  let more = false;
   try {
-    if (options.all) {
-      const pages = walkPages({
-        fetchPage: (n) => fetchPartners(client, { ...query, page: n, pageSize }),
-        pageSize,
-        firstPage: page,
+    await printPages(
+      {
+        fetchPage: (page, pageSize) => fetchPartners(client, { ...query, page, pageSize }),
+        page: Number(query.page ?? 1),
+        pageSize: Number(query.pageSize ?? DEFAULT_PAGE_SIZE),
+        all: options.all === true,
         idOf: (partner: PartnerLike) => partner.id ?? JSON.stringify(partner),
         noun: "partners",
-      });
-      for await (const partners of pages) await writer.write(partners);
-    } else {
-      const partners = await fetchPartners(client, query);
-      await writer.write(partners);
-      more = partners.length >= pageSize && (await morePartnersAfter(client, query, page, pageSize));
-    }
-    await writer.end();
-  } catch (error) {
-    await writer.abort();
-    throw error;
+      },
+      writer,
+      format,
+      terminal,
+    );
   } finally {
     await client.close();
-  }
-  if (!isJsonFormat(format)) {
-    if (writer.count === 0 && format === "table") terminal.stderr.write("No partners found.\n");
-    if (more) terminal.stderr.write(`More partners: add --page ${page + 1}, or --all for every page.\n`);
   }
   return ExitCode.ok;
 }

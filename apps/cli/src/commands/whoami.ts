@@ -4,6 +4,7 @@
 import { noTokenError } from "../api-client.js";
 import { ExitCode } from "../exit-codes.js";
 import type { GlobalOptions } from "../global-options.js";
+import { describeKeyAccess } from "../key-access.js";
 import { resolveSettings, type Settings } from "../settings.js";
 import { colorsFor, type Terminal } from "../terminal.js";
 import { maskToken } from "../token.js";
@@ -23,6 +24,8 @@ export interface WhoamiInfo {
   ok: boolean;
   /** The program the token reaches (the first partner's), `null` with no partners yet. */
   program?: string | null;
+  /** Whether the key may change the program (an owner's or member's) or only read it (a viewer's or billing's). */
+  canWrite?: boolean;
 }
 
 function describeSource(source: string, settings: Settings): string {
@@ -61,7 +64,9 @@ export async function whoami(
   };
   let failure: unknown;
   try {
-    info.program = await checkAccess(token.value, baseUrl.value, globals, terminal);
+    const check = await checkAccess(token.value, baseUrl.value, globals, terminal);
+    info.program = check.program;
+    if (check.access) info.canWrite = check.access === "write";
     info.ok = true;
   } catch (error) {
     failure = error;
@@ -76,7 +81,10 @@ export async function whoami(
         row("Token", `${info.token} (${describeSource(token.source, settings)})`) +
         row("Base URL", `${baseUrl.value} (${describeSource(baseUrl.source, settings)})`) +
         (info.ok
-          ? row("Program", info.program ?? "no partners yet, so no program id to show")
+          ? row("Program", info.program ?? "no partners yet, so no program id to show") +
+            (info.canWrite === undefined
+              ? ""
+              : row("Role", describeKeyAccess(info.canWrite ? "write" : "read-only")))
           : row("API", c.red("the token does not work; see below"))) +
         row("Config", settings.configFile),
     );

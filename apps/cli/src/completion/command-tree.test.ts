@@ -16,7 +16,23 @@ it("walks every command of the program, with its subcommands", () => {
     "profiles",
     "completion",
   ]);
-  expect(at("partners")?.subcommands.map((sub) => sub.name)).toEqual(["create", "get", "list", "import"]);
+  expect(at("partners")?.subcommands.map((sub) => sub.name)).toEqual([
+    "create",
+    "get",
+    "list",
+    "import",
+    "links",
+    "analytics",
+    "ban",
+    "deactivate",
+    "applications",
+  ]);
+  expect(at("partners links")?.subcommands.map((sub) => sub.name)).toEqual(["create", "list", "upsert"]);
+  expect(at("partners applications")?.subcommands.map((sub) => sub.name)).toEqual([
+    "list",
+    "approve",
+    "reject",
+  ]);
   expect(at("profiles")?.subcommands.map((sub) => sub.name)).toEqual(["list", "use", "remove"]);
 });
 
@@ -41,6 +57,15 @@ it("knows which flags take a value, and completes choices, files and profiles", 
   expect(create.get("--name")).toEqual({ kind: "any" });
   const root = new Map(at("")?.flags.flatMap((flag) => flag.names.map((name) => [name, flag.value])));
   expect(root.get("--profile")).toEqual({ kind: "profile" });
+  const ban = new Map(
+    at("partners ban")?.flags.flatMap((flag) => flag.names.map((name) => [name, flag.value])),
+  );
+  expect(ban.get("--reason")).toEqual({
+    kind: "choices",
+    choices: ["tos_violation", "inappropriate_content", "fake_traffic", "fraud", "spam", "brand_abuse"],
+  });
+  expect(ban.has("--yes") && ban.has("-y")).toBe(true);
+  expect(ban.get("--yes")).toBeUndefined();
 });
 
 it("completes positional arguments: the import's file, the shell, a profile name", () => {

@@ -36,6 +36,24 @@ async function render(
 }
 
 describe("createRecordWriter", () => {
+  it("shows a column's display form in the table only; TSV and CSV keep its value", async () => {
+    const cents: Column<{ amount: number }>[] = [
+      { header: "amount", value: (r) => r.amount, display: (r) => `$${(r.amount / 100).toFixed(2)}` },
+    ];
+    const print = async (format: OutputFormat) => {
+      const out = new PassThrough();
+      const done = text(out);
+      const writer = createRecordWriter({ format, columns: cents, out, colors: pc.createColors(false) });
+      await writer.write([{ amount: 4900 }]);
+      await writer.end();
+      out.end();
+      return done;
+    };
+    expect(await print("table")).toBe("amount\n$49.00\n");
+    expect(await print("tsv")).toBe("4900\n");
+    expect(await print("csv")).toBe("amount\n4900\n");
+  });
+
   it("aligns a table by display width, across pages, with widths from the first page", async () => {
     const output = await render("table", [rows.slice(0, 2), rows.slice(2)]);
     const lines = output.trimEnd().split("\n");

@@ -15,6 +15,8 @@ import { fitWidths, GAP } from "./table-layout.js";
 export interface Column<T> {
   header: string;
   value(item: T): unknown;
+  /** What the table shows instead of {@link value}, for people (e.g. cents as dollars); TSV, CSV and JSON keep the value. */
+  display?(item: T): unknown;
   /** May be cut to fit the terminal (names, emails); ids and dates are kept whole. */
   shrink?: boolean;
 }
@@ -89,7 +91,9 @@ class TableWriter<T> implements RecordWriter<T> {
 
   async write(items: readonly T[]): Promise<void> {
     const { columns, colors, out } = this.options;
-    const rows = items.map((item) => columns.map((column) => cellText(text(column.value(item)))));
+    const rows = items.map((item) =>
+      columns.map((column) => cellText(text((column.display ?? column.value)(item)))),
+    );
     let output = "";
     if (this.widths === undefined) {
       if (rows.length === 0) return;
