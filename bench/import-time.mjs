@@ -1,9 +1,9 @@
 // Import cost: the median wall time of a fresh `node` that imports a package, minus the median of
 // `node -e 0` measured in the same run and environment (NODE_EXTRA_CA_CERTS and the like slow
 // every Node start alike, so only the difference means anything). Target: @dubkit/partners costs
-// at most 25 ms more than `node -e 0`. The same difference in CPU time (user + system, read by the
-// child itself at exit) is shown too: on a busy machine wall time includes waiting for a core,
-// CPU time does not.
+// at most 50 ms more than `node -e 0`, and at most 0.25x what `dub` costs. The same difference in CPU time
+// (user + system, read by the child itself at exit) is shown too: on a busy machine wall time
+// includes waiting for a core, CPU time does not.
 //
 // Usage: node import-time.mjs [--runs=21]
 
