@@ -3,6 +3,7 @@
 // Runs synchronously from lookup to commit, so two concurrent creates of one email can never both insert.
 import { buildDefaultLinks, type LinkInput } from "./default-links.js";
 import { DubApiError, internalServerError } from "./dub-error.js";
+import { groupOrThrow } from "./group-or-throw.js";
 import type { IdPrefix } from "./ids.js";
 import { type Random, randomLowerAlnum } from "./random.js";
 import type { EnrollmentRecord, PartnerRecord, StoreEvent } from "./records.js";
@@ -135,14 +136,7 @@ function resolveGroup(directory: Directory, program: Program, requested: string 
       "There was no group ID provided, and the program does not have a default group. Please contact support.",
     );
   }
-  const group = groupId.startsWith("grp_")
-    ? directory.findGroupById(groupId)
-    : program.groupsBySlug.get(groupId);
-  if (!group) throw new DubApiError("not_found", `Group "${groupId}" not found.`);
-  if (group.programId !== program.id) {
-    throw new DubApiError("forbidden", `Group "${groupId}" not found in your program.`);
-  }
-  return group;
+  return groupOrThrow(directory, program, groupId);
 }
 
 /** A partner record with Prisma's defaults for everything the create does not set. */
