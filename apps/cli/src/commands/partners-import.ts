@@ -4,7 +4,7 @@
 
 import type { GlobalOptions } from "../global-options.js";
 import { type BulkCommand, dryRunBulk, runBulk } from "../import/bulk-command.js";
-import { type BulkFlags, resolveBulkOptions } from "../import/bulk-options.js";
+import { type BulkFlags, defaultReport, resolveBulkOptions } from "../import/bulk-options.js";
 import type { FileReadFlags } from "../import/file-rows.js";
 import { fileRows } from "../import/file-rows.js";
 import { importCreateOperation } from "../import/import-operation.js";
@@ -31,12 +31,6 @@ const IMPORT_COMMAND: BulkCommand = {
   overQuota:
     "this file has {rows} to send: Dub stops the import at its quota. Upgrade the plan first, or split the file.",
 };
-
-/** The failure report's default path: beside the input, `.failed.csv` or `.failed.jsonl`. */
-export function defaultReport(file: string, format: "csv" | "jsonl", stdinName: string): string {
-  if (file === "-") return `${stdinName}.${format}`;
-  return `${file.replace(/\.(csv|tsv|txt|jsonl|ndjson)$/i, "")}.failed.${format}`;
-}
 
 /** Runs the command; returns the exit code. */
 export async function partnersImport(

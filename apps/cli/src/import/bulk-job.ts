@@ -14,6 +14,6 @@ export interface BulkJob<Answer = unknown> {
    * no answer, so "created now" can be told from "there before".
    */
   outcomeOf(answer: Answer, row: SendRow, firstSentAt: number): SendOutcome;
-  /** The outcome of a failed send; `abandoned` when the run gave up on requests in flight. */
-  outcomeOfError(error: unknown, abandoned: boolean): SendOutcome;
+  /** The outcome of a failed send of `row`; `abandoned` when the run gave up on requests in flight. */
+  outcomeOfError(error: unknown, abandoned: boolean, row: SendRow): SendOutcome;
 }

@@ -1,5 +1,5 @@
 // The flags every bulk command takes, read once: `--concurrency`, `--retries` (a row's), `--rate` and `--plan` (else
-// the profile's plan), `--journal`, `--report`, `--preview`, `--json`.
+// the profile's plan), `--journal`, `--report`, `--preview`, `--json`; and where a report goes by default.
 
 import { type GlobalOptions, parseCount } from "../global-options.js";
 import { resolveSettings } from "../settings.js";
@@ -57,4 +57,18 @@ export async function resolveBulkOptions(
     journalPath: flags.journal ?? defaults.journal,
     reportPath: flags.report ?? defaults.report,
   };
+}
+
+/**
+ * A failure report's default path: beside the input, its extension replaced by `.<suffix>.csv` or `.jsonl` (the
+ * import's suffix is `failed`); `<stdinName>.csv` in the working directory for stdin.
+ */
+export function defaultReport(
+  file: string,
+  format: "csv" | "jsonl",
+  stdinName: string,
+  suffix = "failed",
+): string {
+  if (file === "-") return `${stdinName}.${format}`;
+  return `${file.replace(/\.(csv|tsv|txt|jsonl|ndjson)$/i, "")}.${suffix}.${format}`;
 }

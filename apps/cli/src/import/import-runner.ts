@@ -139,7 +139,7 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
       const answer = await run.job.send(row.body, run.abandon);
       outcome = run.job.outcomeOf(answer, row, firstSentAt);
     } catch (error) {
-      outcome = run.job.outcomeOfError(error, run.abandon.aborted);
+      outcome = run.job.outcomeOfError(error, run.abandon.aborted, row);
     }
     try {
       settle(row, outcome);

@@ -19,6 +19,6 @@ export function partnerCreateJob(
       };
       return outcomeOfPartner(partner, sent, tenantId);
     },
-    outcomeOfError,
+    outcomeOfError: (error, abandoned) => outcomeOfError(error, abandoned),
   };
 }
