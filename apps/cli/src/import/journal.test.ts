@@ -2,7 +2,14 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { IMPORT_JOURNAL, Journal, ResumeSet } from "./journal.js";
+import {
+  IMPORT_JOURNAL,
+  Journal,
+  type JournalKind,
+  journalKind,
+  ResumeSet,
+  readResume,
+} from "./journal.js";
 
 async function path(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), "dubkit-journal-")), "p.csv.journal");
@@ -97,5 +104,47 @@ describe("Journal", () => {
     const file = await path();
     await writeFile(file, '{"dubkit":"import-journal","v":1}\n{"l":2,"h":"ab","s":"done"}\n');
     await expect(Journal.open(file, IMPORT_JOURNAL)).rejects.toThrow(/older dubkit/);
+  });
+});
+
+describe("journal kinds", () => {
+  const upserts: JournalKind = journalKind({
+    name: "test-upsert-journal",
+    noun: "test upsert",
+    command: "dubkit test upsert",
+    outcomes: ["created", "updated", "unchanged"],
+  });
+
+  it("keeps each command's own outcome labels", async () => {
+    const file = await path();
+    const journal = await Journal.open(file, upserts);
+    await new Promise((resolve) => journal.done("a", "00000001", "updated", "link_1", resolve));
+    await new Promise((resolve) => journal.done("b", "00000002", "unchanged", "link_2", resolve));
+    await journal.close();
+    expect((await readFile(file, "utf8")).split("\n")[0]).toBe('{"dubkit":"test-upsert-journal","v":2}');
+    const again = await Journal.open(file, upserts);
+    expect(again.resume.get("a", "00000001")).toEqual({ state: "done", outcome: "updated" });
+    expect(again.resume.get("b", "00000002")).toEqual({ state: "done", outcome: "unchanged" });
+    await again.close();
+  });
+
+  it("refuses the journal of another command, naming both, and leaves it as it was", async () => {
+    const file = await path();
+    const journal = await Journal.open(file, IMPORT_JOURNAL);
+    journal.done("jane@x.co", "0000000a", "created", "pn_1");
+    await journal.close();
+    const before = await readFile(file, "utf8");
+    await expect(Journal.open(file, upserts)).rejects.toThrow(
+      /is the journal of `dubkit partners import`, not of `dubkit test upsert`/,
+    );
+    await expect(readResume(file, upserts)).rejects.toThrow(/not of `dubkit test upsert`/);
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
+  it("names the run that holds a journal by its command's noun", async () => {
+    const file = await path();
+    const first = await Journal.open(file, upserts);
+    await expect(Journal.open(file, upserts)).rejects.toThrow(/Another test upsert is using the journal/);
+    await first.close();
   });
 });
