@@ -26,7 +26,7 @@ import { BulkSession } from "../import/bulk-session.js";
 import { type FileReadFlags, fileRows } from "../import/file-rows.js";
 import type { ImportPlan } from "../import/import-plan.js";
 import { checkInputPath, openInputFile } from "../import/input-file.js";
-import { journalKind } from "../import/journal.js";
+import { APPROVE_JOURNAL } from "../import/journal.js";
 import type { SendRow } from "../import/row-decision.js";
 import { detectFormat, type InputFormat } from "../import/row-reader.js";
 import { plural } from "../plural.js";
@@ -44,14 +44,6 @@ export interface BulkApproveOptions extends BulkFlags, FileReadFlags {
   yes?: boolean;
   dryRun?: boolean;
 }
-
-/** The journal of bulk approvals (either form). */
-const APPROVE_JOURNAL = journalKind({
-  name: "approve-journal",
-  noun: "bulk approval",
-  command: "dubkit partners applications approve --all-pending|--file",
-  outcomes: ["approved", "existing"],
-});
 
 /** Bulk approval as the engine runs it; `previewLine` names the applicant of a row. */
 function approveCommand(previewLine: (row: SendRow) => string): BulkCommand {

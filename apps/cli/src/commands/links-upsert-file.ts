@@ -11,7 +11,7 @@ import { type BulkCommand, dryRunBulk, runBulk } from "../import/bulk-command.js
 import { type BulkFlags, defaultReport, resolveBulkOptions } from "../import/bulk-options.js";
 import { type FileReadFlags, fileRows } from "../import/file-rows.js";
 import { checkInputPath, openInputFile } from "../import/input-file.js";
-import { journalKind } from "../import/journal.js";
+import { LINKS_UPSERT_JOURNAL } from "../import/journal.js";
 import { detectFormat } from "../import/row-reader.js";
 import type { LinkBodyOptions } from "../link-body.js";
 import type { Terminal } from "../terminal.js";
@@ -26,12 +26,7 @@ const DEFAULT_PREVIEW = 5;
 
 /** The bulk upsert as the engine runs it. */
 export const LINKS_UPSERT_COMMAND: BulkCommand = {
-  journal: journalKind({
-    name: "links-upsert-journal",
-    noun: "links upsert",
-    command: "dubkit partners links upsert FILE",
-    outcomes: ["created", "updated", "unchanged"],
-  }),
+  journal: LINKS_UPSERT_JOURNAL,
   words: {
     title: "Upsert",
     outcomes: [

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  APPROVE_JOURNAL,
   IMPORT_JOURNAL,
   Journal,
-  type JournalKind,
-  journalKind,
+  LINKS_UPSERT_JOURNAL,
   ResumeSet,
   readResume,
 } from "./journal.js";
@@ -108,12 +108,7 @@ describe("Journal", () => {
 });
 
 describe("journal kinds", () => {
-  const upserts: JournalKind = journalKind({
-    name: "test-upsert-journal",
-    noun: "test upsert",
-    command: "dubkit test upsert",
-    outcomes: ["created", "updated", "unchanged"],
-  });
+  const upserts = LINKS_UPSERT_JOURNAL;
 
   it("keeps each command's own outcome labels", async () => {
     const file = await path();
@@ -121,7 +116,7 @@ describe("journal kinds", () => {
     await new Promise((resolve) => journal.done("a", "00000001", "updated", "link_1", resolve));
     await new Promise((resolve) => journal.done("b", "00000002", "unchanged", "link_2", resolve));
     await journal.close();
-    expect((await readFile(file, "utf8")).split("\n")[0]).toBe('{"dubkit":"test-upsert-journal","v":2}');
+    expect((await readFile(file, "utf8")).split("\n")[0]).toBe('{"dubkit":"links-upsert-journal","v":2}');
     const again = await Journal.open(file, upserts);
     expect(again.resume.get("a", "00000001")).toEqual({ state: "done", outcome: "updated" });
     expect(again.resume.get("b", "00000002")).toEqual({ state: "done", outcome: "unchanged" });
@@ -135,16 +130,18 @@ describe("journal kinds", () => {
     await journal.close();
     const before = await readFile(file, "utf8");
     await expect(Journal.open(file, upserts)).rejects.toThrow(
-      /is the journal of `dubkit partners import`, not of `dubkit test upsert`/,
+      /is the journal of `dubkit partners import`, not of `dubkit partners links upsert FILE`/,
     );
-    await expect(readResume(file, upserts)).rejects.toThrow(/not of `dubkit test upsert`/);
+    await expect(readResume(file, APPROVE_JOURNAL)).rejects.toThrow(
+      /not of `dubkit partners applications approve --all-pending\|--file`/,
+    );
     expect(await readFile(file, "utf8")).toBe(before);
   });
 
   it("names the run that holds a journal by its command's noun", async () => {
     const file = await path();
     const first = await Journal.open(file, upserts);
-    await expect(Journal.open(file, upserts)).rejects.toThrow(/Another test upsert is using the journal/);
+    await expect(Journal.open(file, upserts)).rejects.toThrow(/Another links upsert is using the journal/);
     await first.close();
   });
 });

@@ -37,15 +37,26 @@ export const IMPORT_JOURNAL: JournalKind = {
   outcomes: ["created", "existing"],
 };
 
-/** Every kind, so a journal of one command given to another is named as such. */
-const KINDS = new Map<string, JournalKind>();
+/** The journal of `partners links upsert FILE`. */
+export const LINKS_UPSERT_JOURNAL: JournalKind = {
+  name: "links-upsert-journal",
+  noun: "links upsert",
+  command: "dubkit partners links upsert FILE",
+  outcomes: ["created", "updated", "unchanged"],
+};
 
-/** Makes a kind known to {@link Journal.open}'s refusal messages; each command registers its own. */
-export function journalKind(kind: JournalKind): JournalKind {
-  KINDS.set(kind.name, kind);
-  return kind;
-}
-journalKind(IMPORT_JOURNAL);
+/** The journal of `partners applications approve --all-pending|--file`. */
+export const APPROVE_JOURNAL: JournalKind = {
+  name: "approve-journal",
+  noun: "bulk approval",
+  command: "dubkit partners applications approve --all-pending|--file",
+  outcomes: ["approved", "existing"],
+};
+
+/** Every kind, so a journal of one command given to another is named as such. */
+const KINDS = new Map(
+  [IMPORT_JOURNAL, LINKS_UPSERT_JOURNAL, APPROVE_JOURNAL].map((kind) => [kind.name, kind] as const),
+);
 
 /** A failure as recorded, so a later run reports it with the same status and reason. */
 export interface RecordedFailure {
@@ -60,7 +71,7 @@ export type PriorState =
   | { state: "new"; sentAt: number | undefined }
   /** Finished with this very content: skip it. */
   | { state: "done"; outcome: RowOutcome }
-  /** Finished, but with other content (the row was edited): send it; the partner exists already. */
+  /** Finished, but with other content (the row was edited): send it; what it made exists already. */
   | { state: "changed"; outcome: RowOutcome }
   /** Refused for this very content in an earlier run: report it again, do not send it. */
   | { state: "failed"; failure: RecordedFailure };
