@@ -17,7 +17,7 @@ function addLinkBodyFlags(command: Command): Command {
     .option("--key <key>", "the short link's key (the path after the domain); default: 7 random characters")
     .option("--link-props <json>", 'more properties of the link, as JSON, e.g. \'{"externalId":"42"}\'')
     .option("--data <file>", "the request body as a JSON file, or - for stdin; flags override its fields")
-    .option("--json", "print the full link as JSON (upsert FILE: a machine-readable summary)");
+    .option("--json", "print the full link as JSON");
 }
 
 function addCreate(links: Command, { terminal, run }: CommandContext): void {
@@ -46,7 +46,7 @@ const FILE_HELP =
   "partner (partnerId or tenantId column) and its url, with key and linkProps (a JSON column or\n" +
   "link_props.<key> columns) as the flags take them. Rows are checked before anything is sent; a plan comes\n" +
   "first; a journal beside the file makes a re-run send only what is left (exactly once); failed rows go to a\n" +
-  "report you can fix and run again.\n";
+  "report you can fix and run again; --json prints the run's summary.\n";
 
 function addUpsert(links: Command, { terminal, run }: CommandContext): void {
   const upsert = links

@@ -8,6 +8,7 @@ import { type BulkFlags, defaultReport, resolveBulkOptions } from "../import/bul
 import type { FileReadFlags } from "../import/file-rows.js";
 import { fileRows } from "../import/file-rows.js";
 import { importCreateOperation } from "../import/import-operation.js";
+import { IMPORT_OVER_QUOTA } from "../import/import-plan.js";
 import { IMPORT_WORDS } from "../import/import-summary.js";
 import { checkInputPath, openInputFile } from "../import/input-file.js";
 import { IMPORT_JOURNAL } from "../import/journal.js";
@@ -28,8 +29,7 @@ const DEFAULT_PREVIEW = 5;
 const IMPORT_COMMAND: BulkCommand = {
   journal: IMPORT_JOURNAL,
   words: IMPORT_WORDS,
-  overQuota:
-    "this file has {rows} to send: Dub stops the import at its quota. Upgrade the plan first, or split the file.",
+  overQuota: IMPORT_OVER_QUOTA,
 };
 
 /** Runs the command; returns the exit code. */

@@ -110,7 +110,7 @@ function quotaLine(plan: ImportPlan, over: string): string | undefined {
 }
 
 /** What the import says when its rows may not fit the quota. */
-const IMPORT_OVER_QUOTA =
+export const IMPORT_OVER_QUOTA =
   "this file has {rows} to send: Dub stops the import at its quota. Upgrade the plan first, or split the file.";
 
 /**
