@@ -248,6 +248,24 @@ describe("dubkit partners links upsert FILE", { timeout: 90_000 }, () => {
     expect(generatedLinks(emu)).toEqual(expectedLinks(40, ids));
   });
 
+  it("runs with --local against the embedded emulator, no token needed", async () => {
+    const e = await isolatedEnv();
+    const created = await runCli(
+      ["--local", "partners", "create", "--email", "lea@example.com", "--name", "Léa", "--tenant-id", "lea"],
+      e,
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const file = join(e.HOME as string, "links.csv");
+    await writeFile(file, "tenantId,url,key\nlea,https://acme.test/lea,lea-local\n");
+    const result = await runCli(["--local", "partners", "links", "upsert", file, "--json"], e);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ rows: 1, created: 1, failed: 0 });
+    const links = await runCli(["--local", "partners", "links", "list", "--tenant-id", "lea", "--json"], e);
+    expect(
+      JSON.parse(links.stdout).map((link: { url: string; key: string }) => `${link.url} ${link.key}`),
+    ).toContain("https://acme.test/lea lea-local");
+  });
+
   it("keeps the single form's flags and the file's apart", async () => {
     const { emu } = await withPartners(1);
     const e = await isolatedEnv({ DUB_API_KEY: emu.apiKey, DUB_API_URL: emu.url });
