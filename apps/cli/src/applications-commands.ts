@@ -3,6 +3,7 @@
 
 import { REAPPLICATION_TIMEFRAMES, REJECTION_REASONS } from "@dubkit/contract/values";
 import { type Command, Option } from "commander";
+import { addFileFlags, addRunFlags, refuseBulkFlags } from "./bulk-flags.js";
 import { type CommandContext, examples, globalsOf } from "./command-context.js";
 import { formatOption } from "./output/output-format.js";
 
@@ -37,32 +38,84 @@ function addList(applications: Command, { terminal, run }: CommandContext): void
     );
 }
 
+const BULK_APPROVE_HELP =
+  "\nIn bulk, on the import's engine: --all-pending approves every pending application (every page of the\n" +
+  "listing, read first; --country and --group narrow it), --file every applicant of a CSV or JSONL file (a\n" +
+  "partnerId or tenantId column, and optionally groupId). A plan comes first; on a terminal the count is\n" +
+  "confirmed (--yes skips the question; off a terminal --yes is required); --dry-run lists who would be\n" +
+  "approved and sends nothing. A journal makes a re-run approve only what is left, exactly once: beside the\n" +
+  "file, or for --all-pending in the state directory (one per profile and API host). An applicant already\n" +
+  "approved counts as done, not as a failure; failed rows go to a report that --file takes back.\n";
+
 function addApprove(applications: Command, { terminal, run }: CommandContext): void {
-  applications
+  const approve = applications
     .command("approve")
     .description(
-      "approve a pending (or rejected) application; the group's default links are created for them",
+      "approve a pending (or rejected) application, or in bulk every pending one or a file's; the group's default links are created for them",
     )
-    .argument("<partnerId>", "the applicant's partner id (pn_…), the first column of `applications list`")
+    .argument("[partnerId]", "the applicant's partner id (pn_…), the first column of `applications list`")
     .option("--group-id <id>", "the group to put them in (grp_… or slug); default: the one they applied to")
-    .option("--json", "print the API's answer as JSON")
+    .option("--json", "print the API's answer as JSON (in bulk: a machine-readable summary)")
+    .option("--all-pending", "approve every pending application (with --yes off a terminal)")
+    .option(
+      "--file <file>",
+      "approve the applicants of a .csv or .jsonl file (partnerId or tenantId, groupId), or - for stdin",
+    )
+    .option(
+      "--group <id>",
+      "--all-pending: only applications to this group (grp_…, as `applications list --group-id`)",
+    )
+    .option("--country <code>", "--all-pending: only applicants from this country, e.g. IT")
+    .option("-y, --yes", "in bulk: do not ask for confirmation");
+  addFileFlags(approve, '"partnerId=Dub ID"');
+  addRunFlags(approve, {
+    journal: "FILE.approve.journal beside the file; for --all-pending, in the state directory",
+    report: "FILE.failed-approvals.csv, or dubkit-failed-approvals.csv for --all-pending",
+    preview: "all",
+    json: false,
+  })
     .addHelpText(
       "after",
-      examples([
-        "dubkit partners applications approve pn_1KB6YMRHG1VVVXW8Z9ZC7ZWB9",
-        "dubkit partners applications approve pn_1KB6YMRHG1VVVXW8Z9ZC7ZWB9 --group-id vip --json",
-      ]),
+      BULK_APPROVE_HELP +
+        examples([
+          "dubkit partners applications approve pn_1KB6YMRHG1VVVXW8Z9ZC7ZWB9",
+          "dubkit partners applications approve pn_1KB6YMRHG1VVVXW8Z9ZC7ZWB9 --group-id vip --json",
+          "dubkit partners applications approve --all-pending --dry-run",
+          "dubkit partners applications approve --all-pending --country IT --group-id vip --yes",
+          "dubkit partners applications approve --file applicants.csv --json --yes",
+        ]),
     )
-    .action((partnerId: string, options, command: Command) =>
-      run(async () =>
-        (await import("./commands/applications-approve.js")).applicationsApprove(
+    .action((partnerId: string | undefined, options, command: Command) => {
+      const globals = globalsOf(command);
+      const bulk =
+        options.allPending ||
+        options.file !== undefined ||
+        options.group !== undefined ||
+        options.country !== undefined;
+      if (partnerId !== undefined && !bulk) {
+        refuseBulkFlags(
+          options,
+          "with --all-pending or --file",
+          "Approve one applicant by id, or many with --all-pending or --file.",
+        );
+        return run(async () =>
+          (await import("./commands/applications-approve.js")).applicationsApprove(
+            partnerId,
+            options,
+            globals,
+            terminal,
+          ),
+        );
+      }
+      return run(async () =>
+        (await import("./commands/applications-approve-bulk.js")).applicationsApproveBulk(
           partnerId,
           options,
-          globalsOf(command),
+          globals,
           terminal,
         ),
-      ),
-    );
+      );
+    });
 }
 
 function addReject(applications: Command, { terminal, run }: CommandContext): void {

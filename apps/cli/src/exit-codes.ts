@@ -14,7 +14,7 @@ import { CliError } from "./cli-error.js";
 export const ExitCode = {
   /** Everything succeeded. */
   ok: 0,
-  /** A partial import (some rows failed) or an unexpected error. */
+  /** A partial import or bulk run (some rows failed) or an unexpected error. */
   failure: 1,
   /** Bad usage, bad configuration (e.g. an http:// base URL to a remote host) or input that failed validation. */
   usage: 2,

@@ -2,6 +2,7 @@
 // imports its command module only when it runs.
 
 import type { Command } from "commander";
+import { addFileFlags, addRunFlags, refuseBulkFlags } from "./bulk-flags.js";
 import { type CommandContext, examples, globalsOf } from "./command-context.js";
 import { formatOption } from "./output/output-format.js";
 import { addPartnerFlags } from "./partner-flags.js";
@@ -40,27 +41,54 @@ function addCreate(links: Command, { terminal, run }: CommandContext): void {
     );
 }
 
+const FILE_HELP =
+  "\nWith FILE (CSV or JSONL, - for stdin), every row is upserted on the import's engine: each row names its\n" +
+  "partner (partnerId or tenantId column) and its url, with key and linkProps (a JSON column or\n" +
+  "link_props.<key> columns) as the flags take them. Rows are checked before anything is sent; a plan comes\n" +
+  "first; a journal beside the file makes a re-run send only what is left (exactly once); failed rows go to a\n" +
+  "report you can fix and run again; --json prints the run's summary.\n";
+
 function addUpsert(links: Command, { terminal, run }: CommandContext): void {
   const upsert = links
     .command("upsert")
-    .description("update the partner's link to a URL, or create one, and print it")
+    .description(
+      "update the partner's link to a URL, or create one, and print it; with FILE, every row of a CSV or JSONL file",
+    )
+    .argument("[file]", "a .csv or .jsonl file of links to upsert, or - for stdin")
     .option("--url <url>", "the destination URL the link is found by (required, here or in --data)");
-  addLinkBodyFlags(upsert)
+  addLinkBodyFlags(upsert);
+  addFileFlags(upsert, 'url="Destination"');
+  addRunFlags(upsert, {
+    journal: "FILE.upsert.journal beside the input",
+    report: "FILE.failed-upserts.csv or .jsonl",
+    preview: "5",
+    json: false,
+  })
     .addHelpText(
       "after",
       `${BODY_HELP}The partner's link with exactly this URL is updated (its key, its properties), else a link is\n` +
         "created. A partner named by --tenant-id or --email is looked up and sent by id: with a tenant id alone, Dub\n" +
         "matches the URL among every link of the program and would hand another partner's link over.\n" +
+        FILE_HELP +
         examples([
           "dubkit partners links upsert --tenant-id user_42 --url https://acme.test/spring --key jane-spring",
           "dubkit partners links upsert --email jane@example.com --url https://acme.test --json",
+          "dubkit partners links upsert links.csv --dry-run",
+          "dubkit partners links upsert links.csv --plan business --json",
         ]),
     )
-    .action((options, command: Command) =>
-      run(async () =>
-        (await import("./commands/links-upsert.js")).linksUpsert(options, globalsOf(command), terminal),
-      ),
-    );
+    .action((file: string | undefined, options, command: Command) => {
+      const globals = globalsOf(command);
+      if (file === undefined) {
+        refuseBulkFlags(options, "with FILE", "Give a CSV or JSONL file of links, or drop those flags.");
+        return run(async () =>
+          (await import("./commands/links-upsert.js")).linksUpsert(options, globals, terminal),
+        );
+      }
+      return run(async () =>
+        (await import("./commands/links-upsert-file.js")).linksUpsertFile(file, options, globals, terminal),
+      );
+    });
 }
 
 function addList(links: Command, { terminal, run }: CommandContext): void {

@@ -2,9 +2,10 @@
 // defined beside it (links, analytics, ban, deactivate, applications). Each action imports its command module only
 // when it runs.
 
-import { PARTNER_STATUSES, PLAN_NAMES } from "@dubkit/contract/values";
+import { PARTNER_STATUSES } from "@dubkit/contract/values";
 import { type Command, Option } from "commander";
 import { addApplicationsCommands } from "./applications-commands.js";
+import { addFileFlags, addRunFlags } from "./bulk-flags.js";
 import { type CommandContext, examples, globalsOf } from "./command-context.js";
 import { addLinksCommands } from "./links-commands.js";
 import { formatOption } from "./output/output-format.js";
@@ -98,53 +99,19 @@ function addList(partners: Command, { terminal, run }: CommandContext): void {
     );
 }
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
 function addImport(partners: Command, { terminal, run }: CommandContext): void {
-  partners
+  const importCommand = partners
     .command("import")
     .description(
       "enroll every partner of a CSV or JSONL file: a plan first, then resumably (re-run the same command after an interruption)",
     )
-    .argument("<file>", "a .csv or .jsonl file, or - for stdin")
-    .addOption(
-      new Option("--format <format>", "input format (default: from the extension; csv for stdin)").choices([
-        "csv",
-        "jsonl",
-      ]),
-    )
-    .option(
-      "--map <field=column>",
-      'which column fills a field, e.g. --map email="E-mail" (repeatable)',
-      collect,
-    )
-    .option("--mapping <file>", "a JSON mapping file kept beside the export (columns, delimiter, encoding)")
-    .option(
-      "--encoding <name>",
-      "the file's encoding when it is not UTF-8 or UTF-16, e.g. windows-1252, latin1",
-    )
-    .option(
-      "--delimiter <char>",
-      "the CSV separator: a character, or comma, semicolon, tab, pipe (default: detected)",
-    )
-    .option("--concurrency <n>", "requests in flight at most (default: 8)")
-    .option(
-      "--rate <n/min>",
-      "requests per minute, e.g. 600/min, 10/s, or off (default: the plan's limit, else what Dub announces)",
-    )
-    .addOption(
-      new Option(
-        "--plan <plan>",
-        "your Dub plan, for its rate limit and partner quota (default: the profile's)",
-      ).choices(PLAN_NAMES),
-    )
-    .option("--journal <file>", "the resume journal (default: FILE.journal beside the input)")
-    .option("--report <file>", "where failed rows go, .csv or .jsonl (default: FILE.failed.csv or .jsonl)")
-    .option("--dry-run", "check every row and show the plan and what would be sent; send nothing")
-    .option("--preview <n>", "dry run: how many request bodies to show, or all (default: 5)")
-    .option("--json", "print a machine-readable summary on stdout")
+    .argument("<file>", "a .csv or .jsonl file, or - for stdin");
+  addFileFlags(importCommand);
+  addRunFlags(importCommand, {
+    journal: "FILE.journal beside the input",
+    report: "FILE.failed.csv or .jsonl",
+    preview: "5",
+  })
     .addHelpText(
       "after",
       "\nColumns are matched to fields by name: the API's (email, name, username, image, country, description,\n" +

@@ -19,8 +19,8 @@ const ROOT_HELP =
   "  NO_COLOR         no colours; XDG_CONFIG_HOME moves the config file (default ~/.config/dubkit/config.json)\n" +
   "\nOutput: data on stdout, messages on stderr; listings take --format table|json|jsonl|csv|tsv (tsv when\n" +
   'piped); with --json, errors are one JSON object on stderr: {"error":{"code","message",...}}.\n' +
-  "\nExit codes: 0 ok, 1 partial import or unexpected error, 2 usage or validation error, 3 authentication,\n" +
-  "4 not found, 5 conflict, 6 rate limited, 7 server error, 8 network error, 130 interrupted.\n";
+  "\nExit codes: 0 ok, 1 partial import or bulk run, or unexpected error, 2 usage or validation error,\n" +
+  "3 authentication, 4 not found, 5 conflict, 6 rate limited, 7 server error, 8 network error, 130 interrupted.\n";
 
 function addGlobalOptions(program: Command): void {
   program

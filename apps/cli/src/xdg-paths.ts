@@ -24,6 +24,12 @@ export function dataDir(env: PathEnv = process.env): string {
   return join(base(env, "XDG_DATA_HOME", [".local", "share"]), "dubkit");
 }
 
+/** dubkit's state directory (journals of runs that have no input file): `$XDG_STATE_HOME/dubkit`, default
+ * `~/.local/state/dubkit`. */
+export function stateDir(env: PathEnv = process.env): string {
+  return join(base(env, "XDG_STATE_HOME", [".local", "state"]), "dubkit");
+}
+
 /** The config file that holds the stored token. */
 export function configFile(env: PathEnv = process.env): string {
   return join(configDir(env), "config.json");

@@ -1,5 +1,5 @@
-// `dubkit partners applications approve ID`: approves one application. The approval of one target is its own
-// function, so a bulk form (`--all-pending`, run on the import's engine) can call it per application.
+// `dubkit partners applications approve ID`: approves one application. The bulk forms (`--all-pending`, `--file`)
+// are applications-approve-bulk.ts, on the import's engine.
 
 import type { ApiClient } from "../api-client.js";
 import { openApiClient } from "../api-client.js";

@@ -10,9 +10,7 @@ import { ExitCode } from "../exit-codes.js";
 /** Where a column's value goes: a request field, a `linkProps` key (`linkProps.externalId`), or a name part. */
 export type Target = string;
 
-/** Request fields a column can fill directly (`linkProps` is the JSON column). */
-const FIELDS = Object.keys(createPartnerBody.shape);
-const LINK_PROP_KEYS = Object.keys(linkProps.shape);
+const quote = (name: string) => `"${name}"`;
 
 /** Name parts that compose `name`. */
 export const FIRST_NAME = "firstName";
@@ -23,72 +21,121 @@ export function loose(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 
-// Other names real exports use for each field, already loose. Only unambiguous ones: "id" or "code" alone could be
-// anything, so they stay unmapped (and are listed as ignored) until the user maps them.
-const SYNONYMS: Record<string, string[]> = {
-  email: [
-    "emailaddress",
-    "mail",
-    "partneremail",
-    "affiliateemail",
-    "contactemail",
-    "useremail",
-    "primaryemail",
-  ],
-  name: ["fullname", "partnername", "affiliatename", "displayname", "contactname"],
-  [FIRST_NAME]: ["firstname", "first", "givenname", "forename", "fname"],
-  [LAST_NAME]: ["lastname", "last", "surname", "familyname", "lname"],
-  tenantId: ["partnerkey", "partnerid", "affiliateid", "externalid", "userid", "customerid", "referrerid"],
-  username: ["handle", "linkkey", "referralcode", "refcode", "affiliatecode"],
-  image: [
-    "avatar",
-    "avatarurl",
-    "photo",
-    "photourl",
-    "picture",
-    "imageurl",
-    "profileimage",
-    "profilepicture",
-  ],
-  country: ["countrycode", "countryname"],
-  description: ["bio", "about", "partnerdescription"],
-  groupId: ["group", "groupslug", "partnergroup"],
-};
-
+const LINK_PROP_KEYS = Object.keys(linkProps.shape);
 const LINK_PROPS_PREFIX = /^link[\s_-]?props\./i;
-
-const BY_LOOSE = new Map<string, Target>();
-for (const field of FIELDS) BY_LOOSE.set(loose(field), field);
-for (const [target, names] of Object.entries(SYNONYMS)) for (const name of names) BY_LOOSE.set(name, target);
 
 /** Columns a failure report adds; importing a fixed report ignores them without a warning. */
 export const REPORT_COLUMNS = ["dubkit_line", "dubkit_field", "dubkit_error", "dubkit_status"];
 
-/** The target a column name suggests, if any. */
-export function targetOf(column: string): Target | undefined {
-  const prefixed = LINK_PROPS_PREFIX.exec(column);
-  if (prefixed) {
-    const key = loose(column.slice(prefixed[0].length));
-    const known = LINK_PROP_KEYS.find((name) => loose(name) === key);
-    return known ? `linkProps.${known}` : undefined;
+/** What one command's files may hold: the fields a column can fill, their other names, what a plan must have. */
+export interface VocabularySpec {
+  /** Request fields a column can fill directly (`linkProps` is a JSON column). */
+  fields: readonly string[];
+  /** Other names of fields, already loose. Only unambiguous ones. */
+  synonyms: Readonly<Record<string, readonly string[]>>;
+  /** Whether `link_props.<key>` columns fill `linkProps`. */
+  linkProps: boolean;
+  /** Whether first and last name columns compose `name`. */
+  nameParts: boolean;
+  /**
+   * What is missing from a plan that assigns `targets`: every row needs these columns (e.g. the email). `problems`
+   * are the ones found already, so a column named in one is not called missing too.
+   */
+  missing(targets: readonly (Target | undefined)[], header: readonly string[], problems: string[]): string[];
+  /** `--map` examples for hints, e.g. `email="E-mail"`; the first is the main one. */
+  examples: readonly [string, ...string[]];
+}
+
+/** The columns one command understands, matched by name. */
+export class ColumnVocabulary {
+  private readonly byLoose = new Map<string, Target>();
+
+  constructor(readonly spec: VocabularySpec) {
+    for (const field of spec.fields) this.byLoose.set(loose(field), field);
+    for (const [target, names] of Object.entries(spec.synonyms))
+      for (const name of names) this.byLoose.set(name, target);
   }
-  return BY_LOOSE.get(loose(column));
+
+  /** The target a column name suggests, if any. */
+  targetOf(column: string): Target | undefined {
+    const prefixed = LINK_PROPS_PREFIX.exec(column);
+    if (prefixed) {
+      if (!this.spec.linkProps) return undefined;
+      const key = loose(column.slice(prefixed[0].length));
+      const known = LINK_PROP_KEYS.find((name) => loose(name) === key);
+      return known ? `linkProps.${known}` : undefined;
+    }
+    return this.byLoose.get(loose(column));
+  }
+
+  /** Every target a mapping may name, for messages. */
+  knownTargets(): string[] {
+    const fields = this.spec.fields.filter((f) => f !== "linkProps");
+    return [
+      ...fields,
+      ...(this.spec.nameParts ? [FIRST_NAME, LAST_NAME] : []),
+      ...(this.spec.linkProps ? ["linkProps", "linkProps.<key>"] : []),
+    ];
+  }
+
+  /** Reads a target as the user spelled it (`tenant_id`, `link_props.external_id`); undefined when unknown. */
+  parseTarget(text: string): Target | undefined {
+    const trimmed = text.trim();
+    const prefixed = LINK_PROPS_PREFIX.exec(trimmed);
+    if (prefixed) return this.targetOf(trimmed);
+    const key = loose(trimmed);
+    if (this.spec.nameParts && key === loose(FIRST_NAME)) return FIRST_NAME;
+    if (this.spec.nameParts && key === loose(LAST_NAME)) return LAST_NAME;
+    return this.spec.fields.find((field) => loose(field) === key);
+  }
 }
 
-/** Every target a mapping may name, for messages. */
-export function knownTargets(): string[] {
-  return [...FIELDS.filter((f) => f !== "linkProps"), FIRST_NAME, LAST_NAME, "linkProps", "linkProps.<key>"];
-}
+/** The columns of `partners import`: the create request's fields and the names other platforms' exports use. */
+export const PARTNER_COLUMNS = new ColumnVocabulary({
+  fields: Object.keys(createPartnerBody.shape),
+  // Other names real exports use for each field, already loose. Only unambiguous ones: "id" or "code" alone could
+  // be anything, so they stay unmapped (and are listed as ignored) until the user maps them.
+  synonyms: {
+    email: [
+      "emailaddress",
+      "mail",
+      "partneremail",
+      "affiliateemail",
+      "contactemail",
+      "useremail",
+      "primaryemail",
+    ],
+    name: ["fullname", "partnername", "affiliatename", "displayname", "contactname"],
+    [FIRST_NAME]: ["firstname", "first", "givenname", "forename", "fname"],
+    [LAST_NAME]: ["lastname", "last", "surname", "familyname", "lname"],
+    tenantId: ["partnerkey", "partnerid", "affiliateid", "externalid", "userid", "customerid", "referrerid"],
+    username: ["handle", "linkkey", "referralcode", "refcode", "affiliatecode"],
+    image: [
+      "avatar",
+      "avatarurl",
+      "photo",
+      "photourl",
+      "picture",
+      "imageurl",
+      "profileimage",
+      "profilepicture",
+    ],
+    country: ["countrycode", "countryname"],
+    description: ["bio", "about", "partnerdescription"],
+    groupId: ["group", "groupslug", "partnergroup"],
+  },
+  linkProps: true,
+  nameParts: true,
+  missing: (targets, header, problems) =>
+    targets.includes("email") || problems.some((p) => p.includes(" email"))
+      ? []
+      : [`no column holds the email (columns: ${header.map(quote).join(", ")})`],
+  examples: ['email="E-mail"', '"name=Full Name"'],
+});
 
-/** Reads a target as the user spelled it (`tenant_id`, `link_props.external_id`); undefined when unknown. */
-export function parseTarget(text: string): Target | undefined {
-  const trimmed = text.trim();
-  const prefixed = LINK_PROPS_PREFIX.exec(trimmed);
-  if (prefixed) return targetOf(trimmed);
-  const key = loose(trimmed);
-  if (key === loose(FIRST_NAME)) return FIRST_NAME;
-  if (key === loose(LAST_NAME)) return LAST_NAME;
-  return FIELDS.find((field) => loose(field) === key);
+/** The target a column name suggests for the import, if any. */
+export function targetOf(column: string): Target | undefined {
+  return PARTNER_COLUMNS.targetOf(column);
 }
 
 /** What the user said about columns: target → column name, or `null` for "no column fills this". */
@@ -102,8 +149,6 @@ export interface ColumnPlan {
   /** Columns that fill nothing (report columns and unnamed ones excepted), for a warning. */
   ignored: string[];
 }
-
-const quote = (name: string) => `"${name}"`;
 
 function describeColumns(indexes: number[], header: string[]): string {
   return indexes.map((i) => `${quote(header[i] as string)} (column ${i + 1})`).join(" and ");
@@ -142,12 +187,13 @@ function assignByName(
   header: string[],
   explicit: ExplicitMapping,
   targets: (Target | undefined)[],
+  vocabulary: ColumnVocabulary,
 ): string[] {
   const problems: string[] = [];
   const candidates = new Map<Target, number[]>();
   header.forEach((name, i) => {
     if (targets[i] !== undefined || name === "") return;
-    const target = targetOf(name);
+    const target = vocabulary.targetOf(name);
     if (target === undefined || explicit.has(target)) return;
     // A column given for the name wins over the name parts, and the other way round.
     const given = (t: Target) => typeof explicit.get(t) === "string";
@@ -178,11 +224,19 @@ function columnsFor(targets: (Target | undefined)[], target: Target): number[] {
 /**
  * Decides which column fills which field: explicit mappings first, then names. Throws a usage error, naming the
  * columns, when a mapping names a missing column, when two columns could fill one field (duplicate or synonymous
- * headers), when both a full name and name parts are present, or when no column holds the email.
+ * headers), when both a full name and name parts are present, or when a column every row needs (the import's
+ * email) is missing.
  */
-export function planColumns(header: string[], explicit: ExplicitMapping): ColumnPlan {
+export function planColumns(
+  header: string[],
+  explicit: ExplicitMapping,
+  vocabulary: ColumnVocabulary = PARTNER_COLUMNS,
+): ColumnPlan {
   const targets: (Target | undefined)[] = header.map(() => undefined);
-  const problems = [...assignExplicit(header, explicit, targets), ...assignByName(header, explicit, targets)];
+  const problems = [
+    ...assignExplicit(header, explicit, targets),
+    ...assignByName(header, explicit, targets, vocabulary),
+  ];
   const name = columnsFor(targets, "name");
   const parts = [...columnsFor(targets, FIRST_NAME), ...columnsFor(targets, LAST_NAME)];
   if (name.length > 0 && parts.length > 0) {
@@ -190,13 +244,11 @@ export function planColumns(header: string[], explicit: ExplicitMapping): Column
       `${describeColumns(name, header)} and ${describeColumns(parts, header)} both give the name; map one (e.g. --map name=${JSON.stringify(header[name[0] as number])} or --map name=)`,
     );
   }
-  if (columnsFor(targets, "email").length === 0 && !problems.some((p) => p.includes(" email"))) {
-    problems.push(`no column holds the email (columns: ${header.map(quote).join(", ")})`);
-  }
+  problems.push(...vocabulary.spec.missing(targets, header, problems));
   if (problems.length > 0) {
     throw new CliError(`Cannot map the columns, nothing was sent: ${problems.join("; ")}.`, ExitCode.usage, {
       code: "column_mapping",
-      hint: 'Say which column is which with --map FIELD=COLUMN (e.g. --map email="E-mail"; --map FIELD= for none), or in a mapping file (--mapping).',
+      hint: `Say which column is which with --map FIELD=COLUMN (e.g. --map ${vocabulary.spec.examples[0]}; --map FIELD= for none), or in a mapping file (--mapping).`,
     });
   }
   const ignored = header.filter(

@@ -20,8 +20,8 @@ describe("DuplicateIndex", () => {
     expect(index.settle()).toBe(true);
     const expected = [
       undefined,
-      { field: "tenantId", firstLine: 2 },
-      { field: "email", firstLine: 2 },
+      { field: "secondary", firstLine: 2 },
+      { field: "key", firstLine: 2 },
       undefined,
     ];
     expect(rows.map(([line, email, tenant]) => index.check(line, email, tenant))).toEqual(expected);

@@ -1,6 +1,6 @@
-// Rows of one file that Dub would merge: the same email in any case (Dub keeps one partner per email), or the same
-// tenantId for two emails (Dub returns the first partner for the second one). The first row of each is the one that
-// is sent; the others are reported, naming the line of the first.
+// Rows of one file that Dub would merge: the same key (for the import, the email in any case: Dub keeps one partner
+// per email), or the same second value for two keys (the import's tenantId: Dub returns the first partner for the
+// second one). The first row of each is the one that is sent; the others are reported, naming the line of the first.
 //
 // Memory stays flat: the plan's pass only collects each row's 64-bit key hashes (8 bytes a key, in typed arrays),
 // sorts them once and keeps just the keys that repeat; a million-row file then holds nothing per row while it is
@@ -10,9 +10,9 @@ import { endianness } from "node:os";
 import type { KeyHash } from "./row-identity.js";
 import { keyHash } from "./row-identity.js";
 
-/** A row that repeats an earlier row's email or tenantId. */
+/** A row that repeats an earlier row's key or second value. */
 export interface Duplicate {
-  field: "email" | "tenantId";
+  field: "key" | "secondary";
   firstLine: number;
 }
 
@@ -71,21 +71,21 @@ class FirstLines {
 }
 
 /**
- * First collects, then checks. While collecting (the plan's first pass) it records every valid row's email and
- * tenantId and calls no row a duplicate; `settle()` finds the keys that repeat. From then on, each pass over the
- * rows, in file order, gets the same answers: a row whose email repeats an earlier row's, or whose tenantId does
- * (for another email), is a duplicate of the earliest such row.
+ * First collects, then checks. While collecting (the plan's first pass) it records every valid row's key and second
+ * value and calls no row a duplicate; `settle()` finds the ones that repeat. From then on, each pass over the rows,
+ * in file order, gets the same answers: a row whose key repeats an earlier row's, or whose second value does (for
+ * another key), is a duplicate of the earliest such row.
  */
 export class DuplicateIndex {
-  private collecting: { emails: HashList; tenants: HashList } | undefined;
-  private repeatedEmails = new Set<bigint>();
-  private repeatedTenants = new Set<bigint>();
-  private emails = new FirstLines(this.repeatedEmails);
-  private tenants = new FirstLines(this.repeatedTenants);
+  private collecting: { keys: HashList; seconds: HashList } | undefined;
+  private repeatedKeys = new Set<bigint>();
+  private repeatedSeconds = new Set<bigint>();
+  private keys = new FirstLines(this.repeatedKeys);
+  private seconds = new FirstLines(this.repeatedSeconds);
 
   /** `expectedRows`: about how many rows the file has (its line count), so collecting never grows its arrays. */
   constructor(expectedRows = 0) {
-    this.collecting = { emails: new HashList(expectedRows), tenants: new HashList(expectedRows) };
+    this.collecting = { keys: new HashList(expectedRows), seconds: new HashList(expectedRows) };
   }
 
   /** Whether the index still collects (no row is called a duplicate yet). */
@@ -94,39 +94,39 @@ export class DuplicateIndex {
   }
 
   /**
-   * Ends collecting; true when some email or tenantId repeats (then the plan's counts must be taken again). A pass
+   * Ends collecting; true when some key or second value repeats (then the plan's counts must be taken again). A pass
    * after the first one that follows must start with {@link DuplicateIndex.restart}.
    */
   settle(): boolean {
     const collected = this.collecting;
     if (!collected) throw new Error("settle() runs once, after collecting");
     this.collecting = undefined;
-    this.repeatedEmails = collected.emails.repeated();
-    this.repeatedTenants = collected.tenants.repeated();
+    this.repeatedKeys = collected.keys.repeated();
+    this.repeatedSeconds = collected.seconds.repeated();
     this.restart();
-    return this.repeatedEmails.size > 0 || this.repeatedTenants.size > 0;
+    return this.repeatedKeys.size > 0 || this.repeatedSeconds.size > 0;
   }
 
   /** Forgets the first lines learnt, for another pass over the file from its start. */
   restart(): void {
     if (this.collecting) throw new Error("restart() runs after settle()");
-    this.emails = new FirstLines(this.repeatedEmails);
-    this.tenants = new FirstLines(this.repeatedTenants);
+    this.keys = new FirstLines(this.repeatedKeys);
+    this.seconds = new FirstLines(this.repeatedSeconds);
   }
 
-  /** Whether the row on `line` repeats an earlier row; records its email and tenantId otherwise. */
-  check(line: number, email: string, tenantId: string | undefined): Duplicate | undefined {
+  /** Whether the row on `line` repeats an earlier row; records its key and second value otherwise. */
+  check(line: number, key: string, secondary: string | undefined): Duplicate | undefined {
     const collecting = this.collecting;
     if (collecting) {
-      collecting.emails.push(keyHash(email));
-      if (tenantId !== undefined && tenantId !== "") collecting.tenants.push(keyHash(tenantId));
+      collecting.keys.push(keyHash(key));
+      if (secondary !== undefined && secondary !== "") collecting.seconds.push(keyHash(secondary));
       return undefined;
     }
-    const first = this.emails.firstLine(email, line);
-    if (first !== line) return { field: "email", firstLine: first };
-    if (tenantId === undefined || tenantId === "") return undefined;
-    const tenantFirst = this.tenants.firstLine(tenantId, line);
-    if (tenantFirst !== line) return { field: "tenantId", firstLine: tenantFirst };
+    const first = this.keys.firstLine(key, line);
+    if (first !== line) return { field: "key", firstLine: first };
+    if (secondary === undefined || secondary === "") return undefined;
+    const secondFirst = this.seconds.firstLine(secondary, line);
+    if (secondFirst !== line) return { field: "secondary", firstLine: secondFirst };
     return undefined;
   }
 }

@@ -1,6 +1,6 @@
 // The plan shown before anything is sent (and all a dry run does): one pass over the whole file that finds every
 // problem, file-level or row-level, counts what the journal says is done, and says how long the rest takes at the
-// plan's rate and whether it fits the plan's partner quota.
+// plan's rate and, for a command whose rows count against it, whether it fits the plan's partner quota.
 
 import { type Plan, planLimits } from "@dubkit/contract";
 import { plural } from "../plural.js";
@@ -64,20 +64,21 @@ export async function countRows(
   return counts;
 }
 
-/** The plan from the counts and the pace. */
+/** The plan from the counts and the pace; `quota` when each row sent may add a partner to the program. */
 export function buildPlan(
   counts: PlanCounts,
   pace: { ratePerMinute: number | undefined; source: RateSource; plan: Plan | undefined },
+  quota = true,
 ): ImportPlan {
   const rate = pace.ratePerMinute;
-  const limit = pace.plan === undefined ? undefined : planLimits(pace.plan).partnersLimit;
+  const limit = pace.plan === undefined || !quota ? undefined : planLimits(pace.plan).partnersLimit;
   const finiteLimit = limit !== undefined && Number.isFinite(limit) ? limit : undefined;
   return {
     ...counts,
     ratePerMinute: rate ?? null,
     rateSource: pace.source,
     estimatedSeconds: rate === undefined ? null : Math.ceil((counts.toSend / rate) * 60),
-    plan: pace.plan ?? null,
+    plan: quota ? (pace.plan ?? null) : null,
     partnersLimit: finiteLimit ?? null,
     fitsQuota: limit === undefined ? null : counts.toSend <= limit,
   };
@@ -99,17 +100,24 @@ function paceLine(plan: ImportPlan): string {
   return `Pace: ${rate} requests/min (${RATE_SOURCES[plan.rateSource]}); about ${formatDuration(plan.estimatedSeconds ?? undefined)}.`;
 }
 
-function quotaLine(plan: ImportPlan): string | undefined {
+function quotaLine(plan: ImportPlan, over: string): string | undefined {
   if (plan.plan === null) return undefined;
   if (plan.partnersLimit === null) return `Quota: the ${plan.plan} plan has no partner limit.`;
   const limit = plan.partnersLimit.toLocaleString("en-US");
   return plan.fitsQuota
     ? `Quota: the ${plan.plan} plan allows ${limit} partners in the program, partners already there included; ${plural(plan.toSend, "row")} to send fit if the program has room for them.`
-    : `Quota: the ${plan.plan} plan allows ${limit} partners in the program, and this file has ${plural(plan.toSend, "row")} to send: Dub stops the import at its quota. Upgrade the plan first, or split the file.`;
+    : `Quota: the ${plan.plan} plan allows ${limit} partners in the program, and ${over.replace("{rows}", plural(plan.toSend, "row"))}`;
 }
 
-/** The plan as lines for people. */
-export function formatPlan(plan: ImportPlan, source: string): string[] {
+/** What the import says when its rows may not fit the quota. */
+export const IMPORT_OVER_QUOTA =
+  "this file has {rows} to send: Dub stops the import at its quota. Upgrade the plan first, or split the file.";
+
+/**
+ * The plan as lines for people. `overQuota` says what happens when the rows to send may not fit the quota
+ * (`{rows}` is replaced by their count).
+ */
+export function formatPlan(plan: ImportPlan, source: string, overQuota = IMPORT_OVER_QUOTA): string[] {
   const problems = plan.invalid + plan.duplicates + plan.earlierFailures;
   const details = [
     plan.invalid > 0 ? `${plan.invalid.toLocaleString("en-US")} invalid` : "",
@@ -122,7 +130,7 @@ export function formatPlan(plan: ImportPlan, source: string): string[] {
     `Plan: ${plural(plan.rows, "row")} in ${source}: ${plan.toSend.toLocaleString("en-US")} to send, ${plan.alreadyDone.toLocaleString("en-US")} already done (journal), ${problems.toLocaleString("en-US")} with problems${details.length ? ` (${details.join(", ")})` : ""}.`,
   ];
   if (plan.toSend > 0) lines.push(paceLine(plan));
-  const quota = quotaLine(plan);
+  const quota = quotaLine(plan, overQuota);
   if (quota && plan.toSend > 0) lines.push(quota);
   return lines;
 }

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { FailureReport } from "./failure-report.js";
 import { type ImportRun, runImport } from "./import-runner.js";
 import { type ImportStats, newStats, processed } from "./import-stats.js";
-import type { Journal } from "./journal.js";
+import { IMPORT_JOURNAL, type Journal } from "./journal.js";
+import { partnerCreateJob } from "./partner-create-job.js";
 import type { RowDecision, SendRow } from "./row-decision.js";
 import type { PartnerHead } from "./send-outcome.js";
 
@@ -18,7 +19,6 @@ function send(line: number, email: string, tenantId?: string): SendRow {
     raw: { cells: [email] },
     key: email,
     hash: "00000001",
-    email,
     body,
     sentAt: undefined,
     finishedBefore: undefined,
@@ -43,15 +43,17 @@ const enrolled = (body: Record<string, unknown>): PartnerHead => ({
   createdAt: new Date(Date.now() + 1000).toISOString(),
 });
 
+type Send = (body: Record<string, unknown>) => Promise<PartnerHead>;
+
 async function run(
   rows: RowDecision[],
-  overrides: Partial<ImportRun> = {},
+  { send = async (body) => enrolled(body), ...overrides }: Partial<ImportRun> & { send?: Send } = {},
 ): Promise<{ stats: ImportStats; fatal: unknown; report: FailureReport }> {
-  const stats = newStats(rows.length, Date.now());
+  const stats = newStats(rows.length, Date.now(), IMPORT_JOURNAL.outcomes);
   const failures = await report();
   const { fatal } = await runImport({
     rows: batches(rows),
-    send: async (body) => enrolled(body),
+    job: partnerCreateJob(send),
     stats,
     concurrency: 2,
     report: failures,
@@ -96,7 +98,7 @@ describe("runImport", () => {
     });
     expect(stats).toMatchObject({
       read: 6,
-      created: 1,
+      done: { created: 1 },
       skipped: 1,
       failed: 4,
       invalid: 1,
@@ -118,13 +120,13 @@ describe("runImport", () => {
       done: (_k: string, _h: string, _o: string, _id: string, settled: () => void) => onDisk(settled),
       failed: (_k: string, _h: string, _f: unknown, _r: boolean, settled: () => void) => onDisk(settled),
     } as unknown as Journal;
-    const stats = newStats(4, Date.now());
+    const stats = newStats(4, Date.now(), IMPORT_JOURNAL.outcomes);
     const running = runImport({
       rows: batches([send(2, "a@x.co"), send(3, "b@x.co"), send(4, "c@x.co"), send(5, "d@x.co")]),
-      send: async (body) => {
+      job: partnerCreateJob(async (body) => {
         sentBodies.push(String(body.email));
         return enrolled(body);
-      },
+      }),
       stats,
       concurrency: 1,
       journal,
@@ -135,10 +137,10 @@ describe("runImport", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     // With one slot and no record on disk yet, every row has been sent; none counts as created yet.
     expect(sentBodies).toEqual(["a@x.co", "b@x.co", "c@x.co", "d@x.co"]);
-    expect(stats).toMatchObject({ created: 0, inFlight: 4 });
+    expect(stats).toMatchObject({ done: { created: 0 }, inFlight: 4 });
     release();
     await running;
-    expect(stats).toMatchObject({ created: 4, inFlight: 0 });
+    expect(stats).toMatchObject({ done: { created: 4 }, inFlight: 0 });
   });
 
   it("on stop, lets requests in flight finish and counts the rest as not sent", async () => {
@@ -152,7 +154,7 @@ describe("runImport", () => {
         return enrolled(body);
       },
     });
-    expect(stats).toMatchObject({ created: 1, notSent: 9, read: 10 });
+    expect(stats).toMatchObject({ done: { created: 1 }, notSent: 9, read: 10 });
     expect(total(stats)).toBe(10);
   });
 
@@ -167,7 +169,7 @@ describe("runImport", () => {
     const rows = Array.from({ length: 5 }, (_, i) => send(i + 2, `u${i}@x.co`));
     const { stats, fatal } = await run(rows, { concurrency: 1, send: async () => Promise.reject(quota) });
     expect(fatal).toBe(quota);
-    expect(stats).toMatchObject({ created: 0, failed: 0, notSent: 5 });
+    expect(stats).toMatchObject({ done: { created: 0 }, failed: 0, notSent: 5 });
 
     const abandon = new AbortController();
     const second = await run(rows, {

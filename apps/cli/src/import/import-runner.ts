@@ -1,20 +1,22 @@
-// Runs an import's decided rows: problems and finished rows settle at once, rows to send go out with bounded
-// concurrency through the SDK (whose transport retries and paces them with the import's limiter). Each row's end is
-// settled in one place, `settle`: the journal, the counters and the report. A request slot is free as soon as its
-// answer is in; the row counts once its journal record is on disk, which the group commit does in the background.
+// Runs the decided rows of an import, or of any bulk command: problems and finished rows settle at once, rows to send
+// go out with bounded concurrency through the command's job (the SDK, whose transport retries and paces them with the
+// run's limiter). Each row's end is settled in one place, `settle`: the journal, the counters and the report. A
+// request slot is free as soon as its answer is in; the row counts once its journal record is on disk, which the
+// group commit does in the background.
 
+import type { BulkJob } from "./bulk-job.js";
 import type { FailureReport } from "./failure-report.js";
 import type { ImportStats } from "./import-stats.js";
 import type { Journal, Settled } from "./journal.js";
 import type { ProblemRow, RowDecision, SendRow } from "./row-decision.js";
-import { outcomeOfError, outcomeOfPartner, type PartnerHead, type SendOutcome } from "./send-outcome.js";
+import type { SendOutcome } from "./send-outcome.js";
 
 /** Everything a run needs; the I/O (requests, files) comes in as objects so tests can run it directly. */
 export interface ImportRun {
   /** The decided rows, in batches (one per chunk of the file). */
   rows: AsyncIterable<Iterable<RowDecision>>;
-  /** Sends one body (the SDK's create, through its transport: retries and pacing included). */
-  send: (body: Record<string, unknown>, signal: AbortSignal) => Promise<PartnerHead>;
+  /** How a row is sent and what its answer means. */
+  job: BulkJob;
   stats: ImportStats;
   /** Requests in flight at most. */
   concurrency: number;
@@ -82,8 +84,7 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
           journal && ((settled) => journal.done(row.key, row.hash, outcome.outcome, outcome.id, settled)),
           () => {
             stats.inFlight--;
-            if (outcome.outcome === "created") stats.created++;
-            else stats.alreadyEnrolled++;
+            stats.done[outcome.outcome] = (stats.done[outcome.outcome] ?? 0) + 1;
           },
         );
         return;
@@ -135,12 +136,10 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
     journal?.sent(row.key, row.hash, firstSentAt);
     let outcome: SendOutcome;
     try {
-      const partner = await run.send(row.body, run.abandon);
-      const tenantId = typeof row.body.tenantId === "string" ? row.body.tenantId : undefined;
-      const sent = { email: row.email, firstSentAt, finishedBefore: row.finishedBefore !== undefined };
-      outcome = outcomeOfPartner(partner, sent, tenantId);
+      const answer = await run.job.send(row.body, run.abandon);
+      outcome = run.job.outcomeOf(answer, row, firstSentAt);
     } catch (error) {
-      outcome = outcomeOfError(error, run.abandon.aborted);
+      outcome = run.job.outcomeOfError(error, run.abandon.aborted, row);
     }
     try {
       settle(row, outcome);

@@ -1,6 +1,9 @@
-// The counters of one import run, shared by the runner, the progress display and the summary. Every row read ends
-// in exactly one bucket, so the buckets add up to the rows: in flight until it settles, then created, already
-// enrolled, failed, skipped, unknown (sent, never answered) or not sent (the run stopped first).
+// The counters of one bulk run, shared by the runner, the progress display and the summary. Every row read ends
+// in exactly one bucket, so the buckets add up to the rows: in flight until it settles, then done (by outcome: the
+// import's created or already enrolled, an upsert's created, updated or unchanged …), failed, skipped, unknown
+// (sent, never answered) or not sent (the run stopped first).
+
+import type { RowOutcome } from "./journal.js";
 
 /** Counts of what happened to the rows of one run. */
 export interface ImportStats {
@@ -8,10 +11,8 @@ export interface ImportStats {
   total: number | undefined;
   /** Rows taken up by this run so far. */
   read: number;
-  /** New enrollments. */
-  created: number;
-  /** The API returned this row's partner, enrolled before. */
-  alreadyEnrolled: number;
+  /** Rows finished by this run, by outcome (the import: `created`, and `existing` for a partner enrolled before). */
+  done: Record<RowOutcome, number>;
   /** Rows that failed for any reason (includes `invalid`, `duplicates`, `conflicts`). */
   failed: number;
   /** Of `failed`: rows that failed validation before anything was sent. */
@@ -40,13 +41,16 @@ export interface ImportStats {
   startedAt: number;
 }
 
-/** Fresh counters. */
-export function newStats(total: number | undefined, startedAt: number): ImportStats {
+/** Fresh counters, with one of `done` per outcome the command's rows may end with. */
+export function newStats(
+  total: number | undefined,
+  startedAt: number,
+  outcomes: readonly RowOutcome[],
+): ImportStats {
   return {
     total,
     read: 0,
-    created: 0,
-    alreadyEnrolled: 0,
+    done: Object.fromEntries(outcomes.map((outcome) => [outcome, 0])),
     failed: 0,
     invalid: 0,
     duplicates: 0,
@@ -63,7 +67,14 @@ export function newStats(total: number | undefined, startedAt: number): ImportSt
   };
 }
 
+/** Rows finished by this run with any outcome. */
+export function doneCount(stats: ImportStats): number {
+  let count = 0;
+  for (const outcome in stats.done) count += stats.done[outcome] as number;
+  return count;
+}
+
 /** Rows that are finished one way or another. */
 export function processed(stats: ImportStats): number {
-  return stats.created + stats.alreadyEnrolled + stats.failed + stats.skipped + stats.unknown + stats.notSent;
+  return doneCount(stats) + stats.failed + stats.skipped + stats.unknown + stats.notSent;
 }

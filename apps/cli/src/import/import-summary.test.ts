@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { newStats } from "./import-stats.js";
-import { buildSummary, formatSummary } from "./import-summary.js";
+import { buildSummary, formatSummary, IMPORT_WORDS } from "./import-summary.js";
+import { IMPORT_JOURNAL } from "./journal.js";
 import { formatDuration, progressLine } from "./progress.js";
 
 describe("import summary", () => {
   it("builds the stable JSON summary, whose buckets add up to the rows", () => {
     const stats = {
-      ...newStats(100, 0),
+      ...newStats(100, 0, IMPORT_JOURNAL.outcomes),
       read: 100,
-      created: 80,
-      alreadyEnrolled: 2,
+      done: { created: 80, existing: 2 },
       failed: 8,
       invalid: 5,
       duplicates: 2,
@@ -19,6 +19,7 @@ describe("import summary", () => {
       notSent: 5,
     };
     const summary = buildSummary(stats, {
+      words: IMPORT_WORDS,
       status: "interrupted",
       dryRun: false,
       now: 2000,
@@ -46,8 +47,10 @@ describe("import summary", () => {
       report: "r",
     });
     const { created, alreadyEnrolled, failed, skipped, unknown, notSent } = summary;
-    expect(created + alreadyEnrolled + failed + skipped + unknown + notSent).toBe(summary.rows);
-    const lines = formatSummary(summary);
+    expect(Number(created) + Number(alreadyEnrolled) + failed + skipped + unknown + notSent).toBe(
+      summary.rows,
+    );
+    const lines = formatSummary(summary, IMPORT_WORDS);
     expect(lines[0]).toBe(
       "Import interrupted: 80 created, 2 already enrolled, 8 failed (5 invalid, 2 duplicate, 1 tenantId conflict), 4 skipped, 1 unanswered, 5 not sent; 100 rows in 2s, 45 rows/s.",
     );
@@ -55,9 +58,10 @@ describe("import summary", () => {
   });
 
   it("says what to do after a stop, with the error's hint", () => {
-    const stats = { ...newStats(10, 0), read: 10, created: 3, notSent: 7 };
+    const stats = { ...newStats(10, 0, IMPORT_JOURNAL.outcomes), read: 10, done: { created: 3 }, notSent: 7 };
     const lines = formatSummary(
       buildSummary(stats, {
+        words: IMPORT_WORDS,
         status: "failed",
         dryRun: false,
         now: 1000,
@@ -65,6 +69,7 @@ describe("import summary", () => {
         report: undefined,
         error: { message: "Dub's partner quota is reached.", hint: "Upgrade the plan." },
       }),
+      IMPORT_WORDS,
     );
     expect(lines.slice(1)).toEqual([
       "Dub's partner quota is reached.",
@@ -76,14 +81,19 @@ describe("import summary", () => {
 
 describe("progress", () => {
   it("writes done, failed, remaining, rate and ETA", () => {
-    const stats = { ...newStats(100, 0), read: 50, created: 40, failed: 10 };
+    const stats = {
+      ...newStats(100, 0, IMPORT_JOURNAL.outcomes),
+      read: 50,
+      done: { created: 40 },
+      failed: 10,
+    };
     expect(progressLine(stats, 10_000)).toBe(
       "progress: 50/100 rows (40 done, 10 failed, 50 remaining), 5.0 rows/s, ETA 10s",
     );
   });
 
   it("shows a rate-limit wait as such, not as a growing ETA", () => {
-    const stats = { ...newStats(100, 0), read: 50, created: 50 };
+    const stats = { ...newStats(100, 0, IMPORT_JOURNAL.outcomes), read: 50, done: { created: 50 } };
     expect(progressLine(stats, 10_000, 33_000)).toBe(
       "progress: 50/100 rows (50 done, 0 failed, 50 remaining), 5.0 rows/s, rate limited by Dub, resuming in 23s",
     );

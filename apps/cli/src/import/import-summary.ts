@@ -1,22 +1,46 @@
-// The end-of-import summary: sentences on stderr for people, a stable JSON object on stdout for scripts (`--json`;
-// documented in the README, fields only ever added). Its buckets add up to the rows.
+// The summary at the end of an import (or of any bulk command): sentences on stderr for people, a stable JSON object
+// on stdout for scripts (`--json`; documented in the README, fields only ever added). Its buckets add up to the rows.
 
 import { plural } from "../plural.js";
 import type { ImportPlan } from "./import-plan.js";
-import type { ImportStats } from "./import-stats.js";
+import { doneCount, type ImportStats } from "./import-stats.js";
+import type { RowOutcome } from "./journal.js";
 import { formatDuration } from "./progress.js";
 
 /** How the run ended. */
 export type ImportStatus = "completed" | "partial" | "interrupted" | "failed";
 
-/** The `--json` summary of `partners import`. */
+/** How a command names its run and its rows' outcomes. */
+export interface RunWords {
+  /** The run, capitalised: "Import" (finished, interrupted, stopped). */
+  title: string;
+  /** Each outcome's field in the JSON summary and its words in the sentence, in the order they are told. */
+  outcomes: readonly { outcome: RowOutcome; field: string; words: string }[];
+  /** What to do with the failure report once fixed: "import that file". */
+  rerun: string;
+}
+
+/** The import's words: `created` and `alreadyEnrolled`, as its JSON summary always had them. */
+export const IMPORT_WORDS: RunWords = {
+  title: "Import",
+  outcomes: [
+    { outcome: "created", field: "created", words: "created" },
+    { outcome: "existing", field: "alreadyEnrolled", words: "already enrolled" },
+  ],
+  rerun: "import that file",
+};
+
+/**
+ * The `--json` summary of `partners import` and the other bulk commands. Each outcome of the command is a field of
+ * its own after `rows` (the import's `created` and `alreadyEnrolled`; an upsert's `created`, `updated`, `unchanged`).
+ */
 export interface ImportSummary {
   status: ImportStatus;
   dryRun: boolean;
-  /** Rows in the input: created + alreadyEnrolled + failed + skipped + unknown + notSent. */
+  /** Rows in the input: the outcomes + failed + skipped + unknown + notSent. */
   rows: number;
-  created: number;
-  alreadyEnrolled: number;
+  /** Rows finished by this run, by outcome field. */
+  [outcome: string]: unknown;
   /** Rows that failed for any reason; includes invalid, duplicates and conflicts. */
   failed: number;
   invalid: number;
@@ -54,6 +78,7 @@ export interface ImportSummary {
 export function buildSummary(
   stats: ImportStats,
   options: {
+    words: RunWords;
     status: ImportStatus;
     dryRun: boolean;
     now: number;
@@ -64,13 +89,12 @@ export function buildSummary(
   },
 ): ImportSummary {
   const durationMs = Math.max(0, options.now - stats.startedAt);
-  const worked = stats.created + stats.alreadyEnrolled + stats.failed;
+  const worked = doneCount(stats) + stats.failed;
   const summary: ImportSummary = {
     status: options.status,
     dryRun: options.dryRun,
     rows: stats.read,
-    created: stats.created,
-    alreadyEnrolled: stats.alreadyEnrolled,
+    ...Object.fromEntries(options.words.outcomes.map((o) => [o.field, stats.done[o.outcome] ?? 0])),
     failed: stats.failed,
     invalid: stats.invalid,
     duplicates: stats.duplicates,
@@ -96,7 +120,7 @@ export function buildSummary(
 const n = (value: number) => value.toLocaleString("en-US");
 
 /** The summary as lines for people. */
-export function formatSummary(summary: ImportSummary): string[] {
+export function formatSummary(summary: ImportSummary, words: RunWords): string[] {
   const took = formatDuration(summary.durationMs / 1000);
   if (summary.dryRun) {
     return [
@@ -104,12 +128,9 @@ export function formatSummary(summary: ImportSummary): string[] {
       ...(summary.report && summary.failed > 0 ? [`Rows with problems: ${summary.report}`] : []),
     ];
   }
-  const head =
-    summary.status === "interrupted"
-      ? "Import interrupted"
-      : summary.status === "failed"
-        ? "Import stopped"
-        : "Import finished";
+  const head = `${words.title} ${
+    summary.status === "interrupted" ? "interrupted" : summary.status === "failed" ? "stopped" : "finished"
+  }`;
   const failedDetail = [
     summary.invalid > 0 ? `${n(summary.invalid)} invalid` : "",
     summary.duplicates > 0 ? `${n(summary.duplicates)} duplicate` : "",
@@ -122,13 +143,13 @@ export function formatSummary(summary: ImportSummary): string[] {
     summary.notSent > 0 ? `${n(summary.notSent)} not sent` : "",
   ].filter(Boolean);
   const lines = [
-    `${head}: ${n(summary.created)} created, ${n(summary.alreadyEnrolled)} already enrolled, ${n(summary.failed)} failed${failedDetail.length ? ` (${failedDetail.join(", ")})` : ""}, ${n(summary.skipped)} skipped${open.length ? `, ${open.join(", ")}` : ""}; ${plural(summary.rows, "row")} in ${took}, ${summary.rowsPerSecond} rows/s.`,
+    `${head}: ${words.outcomes.map((o) => `${n(Number(summary[o.field] ?? 0))} ${o.words}`).join(", ")}, ${n(summary.failed)} failed${failedDetail.length ? ` (${failedDetail.join(", ")})` : ""}, ${n(summary.skipped)} skipped${open.length ? `, ${open.join(", ")}` : ""}; ${plural(summary.rows, "row")} in ${took}, ${summary.rowsPerSecond} rows/s.`,
   ];
   if (summary.error) lines.push(summary.error);
   if (summary.hint) lines.push(summary.hint);
   if (summary.report && summary.failed > 0) {
     lines.push(
-      `Failed rows: ${summary.report} (fix them there and import that file; the report's own columns are ignored)`,
+      `Failed rows: ${summary.report} (fix them there and ${words.rerun}; the report's own columns are ignored)`,
     );
   }
   if (summary.journal && (summary.unknown > 0 || summary.notSent > 0)) {

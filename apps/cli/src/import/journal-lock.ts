@@ -1,4 +1,4 @@
-// One import at a time per journal: two runs appending to one journal would each send the other's rows. The lock is
+// One run at a time per journal: two runs appending to one journal would each send the other's rows. The lock is
 // a file beside the journal (`<journal>.lock`) created exclusively with the holder's pid; a lock whose process is
 // gone (kill -9, a crash) is taken over. Released when the run ends, and on process exit.
 
@@ -76,8 +76,8 @@ export class JournalLock {
     process.on("exit", this.onExit);
   }
 
-  /** Takes the lock of `journal`, or throws naming the import that holds it. */
-  static acquire(journal: string): JournalLock {
+  /** Takes the lock of `journal`, or throws naming the run (`noun`: "import", …) that holds it. */
+  static acquire(journal: string, noun: string): JournalLock {
     const path = `${journal}.lock`;
     const content = JSON.stringify({
       pid: process.pid,
@@ -100,11 +100,11 @@ export class JournalLock {
       if (holder === undefined) continue;
       if (holder !== "unreadable" && alive(holder, path)) {
         throw new CliError(
-          `Another import is using the journal ${journal} (process ${holder.pid}${holder.hostname === hostname() ? "" : ` on ${holder.hostname}`}, since ${holder.startedAt}).`,
+          `Another ${noun} is using the journal ${journal} (process ${holder.pid}${holder.hostname === hostname() ? "" : ` on ${holder.hostname}`}, since ${holder.startedAt}).`,
           ExitCode.usage,
           {
             code: "journal_locked",
-            hint: `Wait for it to finish, or stop it. If no import is running, delete ${path}.`,
+            hint: `Wait for it to finish, or stop it. If no ${noun} is running, delete ${path}.`,
           },
         );
       }

@@ -1,6 +1,7 @@
-// The import journal: an append-only JSON Lines file that makes `partners import` resumable. Each row is keyed by
-// its identity (the normalised email), never by its line, and each record carries the hash of the content it was
-// recorded for, so editing, inserting, reordering or fixing rows between runs sends exactly the rows that need it.
+// The journal of a bulk run: an append-only JSON Lines file that makes `partners import` (and every bulk command)
+// resumable. Each row is keyed by its identity (for the import, the normalised email), never by its line, and each
+// record carries the hash of the content it was recorded for, so editing, inserting, reordering or fixing rows
+// between runs sends exactly the rows that need it. The header names the command whose journal it is.
 // `sent` is written before the request, `done`/`failed` after; a record counts once its line is on disk (fsync,
 // group-committed). A crash can tear only the last line, which is cut off when the journal is reopened.
 
@@ -13,8 +14,49 @@ import { grown, HashIndex } from "./hash-index.js";
 import { JournalLock } from "./journal-lock.js";
 import { keyHash } from "./row-identity.js";
 
-/** How a row ended: a new enrollment, or the API returned the one that already existed. */
-export type RowOutcome = "created" | "existing";
+/** How a row ended, as its command labels it (the import: `created`, or `existing` for an enrollment found). */
+export type RowOutcome = string;
+
+/** Whose journal a file is, and the outcomes its rows may end with. */
+export interface JournalKind {
+  /** The header's `dubkit` value. */
+  name: string;
+  /** What one run of the command is called in messages ("import"). */
+  noun: string;
+  /** The command, for messages. */
+  command: string;
+  /** The outcomes a finished row may record (`o`); the first is the default of a record without one. */
+  outcomes: readonly RowOutcome[];
+}
+
+/** The journal of `partners import` (its header predates the other kinds, so it stays as it was). */
+export const IMPORT_JOURNAL: JournalKind = {
+  name: "import-journal",
+  noun: "import",
+  command: "dubkit partners import",
+  outcomes: ["created", "existing"],
+};
+
+/** The journal of `partners links upsert FILE`. */
+export const LINKS_UPSERT_JOURNAL: JournalKind = {
+  name: "links-upsert-journal",
+  noun: "links upsert",
+  command: "dubkit partners links upsert FILE",
+  outcomes: ["created", "updated", "unchanged"],
+};
+
+/** The journal of `partners applications approve --all-pending|--file`. */
+export const APPROVE_JOURNAL: JournalKind = {
+  name: "approve-journal",
+  noun: "bulk approval",
+  command: "dubkit partners applications approve --all-pending|--file",
+  outcomes: ["approved", "existing"],
+};
+
+/** Every kind, so a journal of one command given to another is named as such. */
+const KINDS = new Map(
+  [IMPORT_JOURNAL, LINKS_UPSERT_JOURNAL, APPROVE_JOURNAL].map((kind) => [kind.name, kind] as const),
+);
 
 /** A failure as recorded, so a later run reports it with the same status and reason. */
 export interface RecordedFailure {
@@ -29,19 +71,18 @@ export type PriorState =
   | { state: "new"; sentAt: number | undefined }
   /** Finished with this very content: skip it. */
   | { state: "done"; outcome: RowOutcome }
-  /** Finished, but with other content (the row was edited): send it; the partner exists already. */
+  /** Finished, but with other content (the row was edited): send it; what it made exists already. */
   | { state: "changed"; outcome: RowOutcome }
   /** Refused for this very content in an earlier run: report it again, do not send it. */
   | { state: "failed"; failure: RecordedFailure };
 
-const HEADER = { dubkit: "import-journal", v: 2 };
+const VERSION = 2;
 
-// Row states, one byte per key.
+// Row states, one byte per key; a finished row is DONE plus the index of its outcome.
 const SENT = 1;
-const CREATED = 2;
-const EXISTING = 3;
-const FAILED = 4;
-const RETRYABLE = 5;
+const FAILED = 2;
+const RETRYABLE = 3;
+const DONE = 8;
 
 /** One journal line. */
 interface Entry {
@@ -49,7 +90,7 @@ interface Entry {
   h: string;
   s: "sent" | "done" | "failed";
   t?: number;
-  o?: RowOutcome;
+  o?: string;
   id?: string;
   e?: string;
   c?: number;
@@ -60,6 +101,7 @@ interface Entry {
 /** What earlier runs recorded, by key; a few bytes per key. */
 export class ResumeSet {
   private readonly index = new HashIndex();
+  private readonly outcomes: readonly RowOutcome[];
   private states = new Uint8Array(1024);
   private hashes = new Uint32Array(1024);
   /** The earliest unanswered send, in whole seconds (the created/existing test allows a second anyway). */
@@ -68,13 +110,18 @@ export class ResumeSet {
   /** Keys whose last record is a finished row. */
   finished = 0;
 
+  /** `outcomes`: the labels a finished row may record, as the journal's kind lists them. */
+  constructor(outcomes: readonly RowOutcome[]) {
+    this.outcomes = outcomes;
+  }
+
   /** Records one journal entry; later entries for a key override earlier ones. */
   apply(entry: Entry): void {
     const id = this.index.add(keyHash(entry.k));
     this.ensure(id);
     const hash = Number.parseInt(entry.h, 16) >>> 0;
     const before = this.states[id] as number;
-    const wasFinished = before === CREATED || before === EXISTING || before === FAILED;
+    const wasFinished = before >= DONE || before === FAILED;
     let state = before;
     if (entry.s === "sent") {
       // Sending again what is finished for this content never happens; a `sent` only starts a row anew.
@@ -83,7 +130,7 @@ export class ResumeSet {
         if (!(this.sentAt[id] as number) && entry.t) this.sentAt[id] = Math.floor(entry.t / 1000);
       }
     } else if (entry.s === "done") {
-      state = entry.o === "existing" ? EXISTING : CREATED;
+      state = DONE + Math.max(0, entry.o === undefined ? 0 : this.outcomes.indexOf(entry.o));
       this.sentAt[id] = 0;
       this.failures.delete(id);
     } else if (entry.s === "failed") {
@@ -98,7 +145,7 @@ export class ResumeSet {
         });
       }
     }
-    const isFinished = state === CREATED || state === EXISTING || state === FAILED;
+    const isFinished = state >= DONE || state === FAILED;
     this.finished += (isFinished ? 1 : 0) - (wasFinished ? 1 : 0);
     this.states[id] = state;
     this.hashes[id] = hash;
@@ -110,8 +157,8 @@ export class ResumeSet {
     if (id === -1) return { state: "new", sentAt: undefined };
     const state = this.states[id] as number;
     const same = this.hashes[id] === Number.parseInt(hash, 16) >>> 0;
-    if (state === CREATED || state === EXISTING) {
-      const outcome = state === CREATED ? "created" : "existing";
+    if (state >= DONE) {
+      const outcome = this.outcomes[state - DONE] as RowOutcome;
       return same ? { state: "done", outcome } : { state: "changed", outcome };
     }
     if (state === FAILED && same)
@@ -135,8 +182,41 @@ function isEntry(value: unknown): value is Entry {
   return typeof entry.k === "string" && typeof entry.h === "string" && typeof entry.s === "string";
 }
 
-async function readResumeSet(path: string): Promise<ResumeSet> {
-  const set = new ResumeSet();
+/** Throws unless `header` is the first line of a journal of `kind` in the current format. */
+function checkHeader(
+  header: { dubkit?: unknown; v?: unknown } | null,
+  path: string,
+  kind: JournalKind,
+): void {
+  const other = typeof header?.dubkit === "string" ? KINDS.get(header.dubkit) : undefined;
+  if (other === undefined) {
+    const what = kind === IMPORT_JOURNAL ? "an import journal" : `a journal of \`${kind.command}\``;
+    throw new CliError(`${path} is not ${what}.`, ExitCode.usage, {
+      code: "journal",
+      hint: "Pass another --journal path, or move that file away.",
+    });
+  }
+  if (other !== kind) {
+    throw new CliError(
+      `${path} is the journal of \`${other.command}\`, not of \`${kind.command}\`.`,
+      ExitCode.usage,
+      { code: "journal", hint: "Pass another --journal path, or move that file away." },
+    );
+  }
+  if (header?.v !== VERSION) {
+    throw new CliError(
+      `${path} is a journal of an older dubkit (it recorded rows by line number, which an edited file breaks).`,
+      ExitCode.usage,
+      {
+        code: "journal",
+        hint: "Move it away and run again: rows it finished are sent once more and Dub answers them with the existing partner.",
+      },
+    );
+  }
+}
+
+async function readResumeSet(path: string, kind: JournalKind): Promise<ResumeSet> {
+  const set = new ResumeSet(kind.outcomes);
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
   let first = true;
   for await (const text of lines) {
@@ -150,23 +230,7 @@ async function readResumeSet(path: string): Promise<ResumeSet> {
     }
     if (first) {
       first = false;
-      const header = entry as { dubkit?: unknown; v?: unknown };
-      if (header?.dubkit !== HEADER.dubkit) {
-        throw new CliError(`${path} is not an import journal.`, ExitCode.usage, {
-          code: "journal",
-          hint: "Pass another --journal path, or move that file away.",
-        });
-      }
-      if (header.v !== HEADER.v) {
-        throw new CliError(
-          `${path} is a journal of an older dubkit (it recorded rows by line number, which an edited file breaks).`,
-          ExitCode.usage,
-          {
-            code: "journal",
-            hint: "Move it away and run again: rows it finished are sent once more and Dub answers them with the existing partner.",
-          },
-        );
-      }
+      checkHeader(entry as { dubkit?: unknown; v?: unknown } | null, path, kind);
       continue;
     }
     if (isEntry(entry)) set.apply(entry);
@@ -174,10 +238,13 @@ async function readResumeSet(path: string): Promise<ResumeSet> {
   return set;
 }
 
-/** What the journal at `path` records, read without locking or writing it (for a dry run); none when it is missing. */
-export async function readResume(path: string): Promise<ResumeSet | undefined> {
+/**
+ * What the journal of `kind` at `path` records, read without locking or writing it (for a dry run); none when it
+ * is missing.
+ */
+export async function readResume(path: string, kind: JournalKind): Promise<ResumeSet | undefined> {
   try {
-    return await readResumeSet(path);
+    return await readResumeSet(path, kind);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
@@ -228,7 +295,7 @@ function datasync(fd: number): Promise<void> {
   return new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
 }
 
-/** The open journal of one import run; holds the journal's lock until closed. */
+/** The open journal of one bulk run; holds the journal's lock until closed. */
 export class Journal {
   private pending: string[] = [];
   private waiters: Settled[] = [];
@@ -247,17 +314,17 @@ export class Journal {
     readonly created: boolean,
   ) {}
 
-  /** Locks and opens (creating if needed) the journal at `path`, and reads what earlier runs recorded. */
-  static async open(path: string): Promise<Journal> {
-    const lock = JournalLock.acquire(path);
+  /** Locks and opens (creating if needed) the journal of `kind` at `path`, and reads what earlier runs recorded. */
+  static async open(path: string, kind: JournalKind): Promise<Journal> {
+    const lock = JournalLock.acquire(path, kind.noun);
     let handle: FileHandle | undefined;
     try {
       handle = await open(path, "a+", 0o600);
       const size = await truncateTornTail(handle);
-      const resume = size === 0 ? new ResumeSet() : await readResumeSet(path);
+      const resume = size === 0 ? new ResumeSet(kind.outcomes) : await readResumeSet(path, kind);
       const journal = new Journal(handle, lock, resume, path, size === 0);
       if (size === 0) {
-        journal.append(`${JSON.stringify(HEADER)}\n`, undefined);
+        journal.append(`${JSON.stringify({ dubkit: kind.name, v: VERSION })}\n`, undefined);
         await journal.durable();
       }
       return journal;

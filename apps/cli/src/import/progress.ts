@@ -1,9 +1,9 @@
-// Import progress on stderr: a cli-progress bar on a terminal, a plain line every few seconds otherwise (logs, CI),
-// both fed from the same counters. Messages go through `log`, which on a terminal prints them above the bar (the
-// bar library's own MultiBar.log), so the bar never draws over a warning or the Ctrl-C notice.
+// Progress of an import (or any bulk run) on stderr: a cli-progress bar on a terminal, a plain line every few seconds
+// otherwise (logs, CI), both fed from the same counters. Messages go through `log`, which on a terminal prints them
+// above the bar (the bar library's own MultiBar.log), so the bar never draws over a warning or the Ctrl-C notice.
 
 import cliProgress from "cli-progress";
-import { type ImportStats, processed } from "./import-stats.js";
+import { doneCount, type ImportStats, processed } from "./import-stats.js";
 
 /** The figures both renderers show. */
 export interface ProgressFigures {
@@ -28,7 +28,7 @@ export function progressFigures(stats: ImportStats, now: number, pauseEndsAt = 0
   const remaining = total === undefined ? undefined : Math.max(0, total - finished);
   const etaSeconds = remaining !== undefined && rate > 0 ? Math.ceil(remaining / rate) : undefined;
   return {
-    done: stats.created + stats.alreadyEnrolled + stats.skipped,
+    done: doneCount(stats) + stats.skipped,
     failed: stats.failed,
     remaining,
     rate,

@@ -1,17 +1,14 @@
 // What happens to one row, decided before anything is sent and the same way in the plan and in the run: unreadable
 // or invalid (the contract's rules), a duplicate of an earlier row, finished by an earlier run (the journal, for this
-// very content), refused by an earlier run (reported again with its status and reason), or to be sent.
+// very content), refused by an earlier run (reported again with its status and reason), or to be sent. What a row
+// is (its fields, its check, its identity) comes from the command's row rules.
 
 import type { DuplicateIndex } from "./duplicate-index.js";
 import type { PriorState, RecordedFailure, ResumeSet, RowOutcome } from "./journal.js";
-import { contentHash, emailKey } from "./row-identity.js";
-import { type CellsMapper, objectToRequest } from "./row-mapping.js";
+import { contentHash } from "./row-identity.js";
+import type { CellsMapper, MappedRow } from "./row-mapping.js";
 import type { InputRecord } from "./row-reader.js";
-
-/** The result of validating a mapped row with the contract's schema. */
-export type Validation =
-  | { ok: true; data: Record<string, unknown> & { email: string } }
-  | { ok: false; field: string | undefined; error: string };
+import type { RowCheck } from "./row-rules.js";
 
 /** The row as read, for the failure report: CSV cells, a JSON object, or a line's text. */
 export type RawRow = { cells: string[] } | { object: Record<string, unknown> } | { text: string };
@@ -31,7 +28,6 @@ export interface SendRow {
   raw: RawRow;
   key: string;
   hash: string;
-  email: string;
   body: Record<string, unknown>;
   /** When an earlier run sent this key without an answer. */
   sentAt: number | undefined;
@@ -48,7 +44,9 @@ export interface DecisionContext {
   mapCells: CellsMapper | undefined;
   /** CSV: the header's length, to catch rows with more or fewer cells. */
   columns: number;
-  validate: (body: Record<string, unknown>) => Validation;
+  /** JSONL: maps an object to the body. */
+  mapObject: (object: Record<string, unknown>) => MappedRow;
+  check: RowCheck;
   duplicates: DuplicateIndex;
   resume: ResumeSet | undefined;
 }
@@ -68,12 +66,6 @@ function problem(kind: ProblemRow["kind"], record: InputRecord, error: string, f
   };
 }
 
-function duplicateMessage(field: "email" | "tenantId", value: string, firstLine: number): string {
-  return field === "email"
-    ? `duplicate: line ${firstLine} has the email ${value} already (Dub keeps one partner per email, in any case); only line ${firstLine} is sent`
-    : `duplicate: line ${firstLine} has the tenantId ${JSON.stringify(value)} already, for another email (Dub gives a tenantId to one partner); only line ${firstLine} is sent`;
-}
-
 /** Decides what happens to `record`. */
 export function decideRow(record: InputRecord, context: DecisionContext): RowDecision {
   if (record.error !== undefined) return problem("invalid", record, record.error);
@@ -89,24 +81,18 @@ export function decideRow(record: InputRecord, context: DecisionContext): RowDec
     }
     mapped = context.mapCells(record.cells);
   } else {
-    mapped = objectToRequest(record.object ?? {});
+    mapped = context.mapObject(record.object ?? {});
   }
   if (!("body" in mapped))
     return problem("invalid", record, `${mapped.field}: ${mapped.error}`, mapped.field);
-  const checked = context.validate(mapped.body);
+  const checked = context.check.validate(mapped.body);
   if (!checked.ok) return problem("invalid", record, checked.error, checked.field);
   const body = checked.data;
-  const key = emailKey(body.email);
-  const tenantId = typeof body.tenantId === "string" ? body.tenantId : undefined;
-  const duplicate = context.duplicates.check(record.line, key, tenantId);
+  const { key, secondary } = context.check.identify(body);
+  const duplicate = context.duplicates.check(record.line, key, secondary);
   if (duplicate) {
-    const value = duplicate.field === "email" ? body.email : (tenantId as string);
-    return problem(
-      "duplicate",
-      record,
-      duplicateMessage(duplicate.field, value, duplicate.firstLine),
-      duplicate.field,
-    );
+    const { error, field } = context.check.duplicate(duplicate, body);
+    return problem("duplicate", record, error, field);
   }
   const hash = contentHash(body);
   const prior: PriorState = context.resume?.get(key, hash) ?? { state: "new", sentAt: undefined };
@@ -120,7 +106,6 @@ export function decideRow(record: InputRecord, context: DecisionContext): RowDec
     raw: rawOf(record),
     key,
     hash,
-    email: body.email,
     body,
     sentAt: prior.state === "new" ? prior.sentAt : undefined,
     finishedBefore: prior.state === "changed" ? prior.outcome : undefined,

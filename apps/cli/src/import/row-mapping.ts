@@ -1,14 +1,25 @@
-// Turns one input row into a create-partner request body, following the column plan: cells trimmed (Dub refuses
-// " a@b.co "), empty cells left out, first + last name composed, countries as ISO codes, `link_props.*` columns and
-// a JSON `link_props` column folded into `linkProps`. Fields come out in the API's order, so a row's content hash
-// does not depend on the order of the columns. Validation is left to the contract's schema.
+// Turns one input row into a request body (the import's create-partner body, or another bulk command's), following
+// the column plan: cells trimmed (Dub refuses " a@b.co "), empty cells left out, first + last name composed,
+// countries as ISO codes, `link_props.*` columns and a JSON `link_props` column folded into `linkProps`. Fields come
+// out in the API's order, so a row's content hash does not depend on the order of the columns. Validation is left to
+// the contract's schema.
 
-import { FIRST_NAME, LAST_NAME, type Target, targetOf } from "./column-mapping.js";
+import {
+  type ColumnVocabulary,
+  FIRST_NAME,
+  LAST_NAME,
+  PARTNER_COLUMNS,
+  type Target,
+} from "./column-mapping.js";
 import { normalizeCountry } from "./country-code.js";
 
 const BOOLEAN_LINK_PROPS = new Set(["archived", "proxy", "rewrite", "doIndex"]);
 const JSON_LINK_PROPS = new Set(["testVariants"]);
-const FIELD_ORDER = ["name", "email", "username", "image", "tenantId", "groupId", "country", "description"];
+
+/** The fields a vocabulary's columns fill directly, in the API's order (`linkProps` is built apart). */
+function fieldOrder(vocabulary: ColumnVocabulary): string[] {
+  return vocabulary.spec.fields.filter((field) => field !== "linkProps");
+}
 
 /** The result of mapping one row: the request body, or the field that could not be read. */
 export type MappedRow = { body: Record<string, unknown> } | { field: string; error: string };
@@ -31,6 +42,8 @@ function parseJson(field: string, text: string): { value: unknown } | { field: s
 
 /** Collects a row's values by target, then builds the body in the API's order. */
 class BodyBuilder {
+  constructor(private readonly fields: readonly string[]) {}
+
   private readonly values = new Map<Target, unknown>();
   private readonly linkProps: Record<string, unknown> = {};
   private hasLinkProps = false;
@@ -73,7 +86,7 @@ class BodyBuilder {
     if (!this.values.has("name") && (this.first !== undefined || this.last !== undefined)) {
       body.name = [this.first, this.last].filter((part) => part !== undefined && part !== "").join(" ");
     }
-    for (const field of FIELD_ORDER) if (this.values.has(field)) body[field] = this.values.get(field);
+    for (const field of this.fields) if (this.values.has(field)) body[field] = this.values.get(field);
     const base = this.values.get("linkProps");
     if (this.hasLinkProps) {
       // Dotted columns refine a JSON column; a non-object JSON value is left for the schema to reject.
@@ -100,14 +113,18 @@ function linkPropCell(key: string, cell: string): { value: unknown } | { field: 
 
 /**
  * Compiles the column plan into a mapper: which column fills which field is decided once per file, so a row costs a
- * few array reads (a general path with a map per row cost more than the schema's check).
+ * few array reads (a general path with a map per row cost more than the schema's check). `vocabulary` gives the
+ * fields (default: the import's).
  */
-export function compileCellsMapper(targets: readonly (Target | undefined)[]): CellsMapper {
+export function compileCellsMapper(
+  targets: readonly (Target | undefined)[],
+  vocabulary: ColumnVocabulary = PARTNER_COLUMNS,
+): CellsMapper {
   const column = (target: Target) => targets.indexOf(target);
   // The API's field order, so the content hash does not depend on the columns' order.
-  const fields = FIELD_ORDER.filter((f) => f !== "name" && column(f) !== -1).map(
-    (f) => [f, column(f)] as const,
-  );
+  const fields = fieldOrder(vocabulary)
+    .filter((f) => f !== "name" && column(f) !== -1)
+    .map((f) => [f, column(f)] as const);
   const [name, first, last, json] = ["name", FIRST_NAME, LAST_NAME, "linkProps"].map(column) as [
     number,
     number,
@@ -177,11 +194,14 @@ export function cellsToRequest(
  * Maps a JSON Lines object: keys are matched like CSV headers, strings trimmed, other values kept as they are (an
  * explicit `null` reaches the schema unchanged). Two keys for one field (`email` and `Email`) are an error.
  */
-export function objectToRequest(object: Record<string, unknown>): MappedRow {
-  const builder = new BodyBuilder();
+export function objectToRequest(
+  object: Record<string, unknown>,
+  vocabulary: ColumnVocabulary = PARTNER_COLUMNS,
+): MappedRow {
+  const builder = new BodyBuilder(fieldOrder(vocabulary));
   const seen = new Map<Target, string>();
   for (const [key, raw] of Object.entries(object)) {
-    const target = targetOf(key);
+    const target = vocabulary.targetOf(key);
     if (target === undefined) continue;
     const other = seen.get(target);
     if (other !== undefined) return { field: target, error: `both "${other}" and "${key}" give ${target}` };

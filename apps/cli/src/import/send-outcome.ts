@@ -1,6 +1,7 @@
-// What a sent row's answer means, decided from what the server returned: the same email back is this row's partner
-// (created now or enrolled before); another email back means the row's tenantId belongs to that partner and this
-// row's person was not enrolled (partners-behavior.md §3.1), a failure naming both emails, never "done".
+// What a sent row's answer means. The parts every bulk command shares: a row held back, unanswered or still rate
+// limited, and the fault scopes (the row's, the workspace's, neither). The import's own: the same email back is this
+// row's partner (created now or enrolled before); another email back means the row's tenantId belongs to that
+// partner and this row's person was not enrolled (partners-behavior.md §3.1), a failure naming both emails.
 
 import {
   BadRequest,
@@ -29,7 +30,8 @@ export interface PartnerHead {
 
 /** A sent row's end. */
 export type SendOutcome =
-  | { kind: "done"; outcome: RowOutcome; id: string }
+  /** `id`: what the journal keeps of the answer (the partner's or the link's id). */
+  | { kind: "done"; outcome: RowOutcome; id: string | undefined }
   /** `conflict`: the tenantId is another partner's; `retryable`: sent again by the next run. */
   | { kind: "failed"; failure: RecordedFailure; retryable: boolean; conflict: boolean }
   /** The workspace cannot take any row (token, plan, quota, program): the run stops. */
@@ -74,22 +76,26 @@ export function outcomeOfPartner(
 }
 
 /** The field a server 422 names, from Dub's `<code>: <path>: <message>` format. */
-function fieldOf(error: unknown): string | undefined {
+export function fieldOf(error: unknown): string | undefined {
   if (!SDKError.isInstance(error) || error.statusCode !== 422) return undefined;
   const parts = error.message.split(": ");
   return parts.length >= 3 && parts[1] ? parts[1] : undefined;
 }
 
-function describe(error: unknown): string {
+/** An error as a failed row's report states it: status, code and message for an API error. */
+export function describe(error: unknown): string {
   if (SDKError.isInstance(error)) return `${error.statusCode} ${error.code}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Whose fault a failed send is: the row's (final for its content), the workspace's (stops the run), or neither. */
+export type FailureScope = "row" | "workspace" | "other";
 
 /**
  * Whose fault a failed create is: the row's (invalid data, an unknown or foreign groupId; recorded for good), the
  * workspace's (token, role, plan, quota, program; stops the run), or neither (sent again by the next run).
  */
-export function failureScope(error: unknown): "row" | "workspace" | "other" {
+export function failureScope(error: unknown): FailureScope {
   if (InvalidRequestError.isInstance(error) || UnprocessableEntity.isInstance(error)) return "row";
   // Dub answers a row's unknown or foreign groupId with `Group "<id>" not found…` (404 or 403).
   if ((NotFound.isInstance(error) || Forbidden.isInstance(error)) && error.message.startsWith('Group "')) {
@@ -107,40 +113,61 @@ export function failureScope(error: unknown): "row" | "workspace" | "other" {
   return "other";
 }
 
-/** The outcome of a failed send (the transport's retries are spent, or the error is not worth one). */
-export function outcomeOfError(error: unknown, abandoned: boolean): SendOutcome {
+/**
+ * What any bulk command makes of a failed send before asking whose fault it is: a row the limiter held back (the run
+ * was stopping) was never sent, an abandoned request has no answer, and a row still rate limited after the retries
+ * is sent again by the next run. Undefined for every other error.
+ */
+export function settledWithoutBlame(error: unknown, abandoned: boolean): SendOutcome | undefined {
   if (error instanceof NotSentError) return { kind: "unsent" };
   if (abandoned || RequestAbortedError.isInstance(error)) return { kind: "unanswered" };
-  const status = SDKError.isInstance(error) ? error.statusCode : undefined;
-  const withStatus = (text: string, field?: string): RecordedFailure => ({
-    error: text,
-    ...(status === undefined ? {} : { status }),
-    ...(field === undefined ? {} : { field }),
-  });
-  if (Conflict.isInstance(error)) {
-    // 409: the row's email is enrolled with another tenantId, and this tenantId is another partner's.
-    return {
-      kind: "failed",
-      failure: withStatus(`conflict: ${describe(error)}`, "tenantId"),
-      retryable: true,
-      conflict: true,
-    };
-  }
   if (RateLimitExceeded.isInstance(error)) {
     return {
       kind: "failed",
-      failure: withStatus(`still rate limited after the retries: ${describe(error)}`),
+      failure: recordedFailure(error, `still rate limited after the retries: ${describe(error)}`),
       retryable: true,
       conflict: false,
     };
   }
-  const scope = failureScope(error);
+  return undefined;
+}
+
+/** The failure as the journal and the report keep it: the text, and the status and field when there are. */
+export function recordedFailure(error: unknown, text: string, field?: string): RecordedFailure {
+  const status = SDKError.isInstance(error) ? error.statusCode : undefined;
+  return {
+    error: text,
+    ...(status === undefined ? {} : { status }),
+    ...(field === undefined ? {} : { field }),
+  };
+}
+
+/**
+ * The outcome of an error whose fault is `scope`'s: the workspace's stops the run; only the row's own is final
+ * (reported again by the next run unless the row changes); anything else is sent again by the next run.
+ */
+export function blamedOutcome(error: unknown, scope: FailureScope, field = fieldOf(error)): SendOutcome {
   if (scope === "workspace") return { kind: "fatal", error };
-  // Only a failure caused by the row itself is final; anything else is sent again by the next run.
   return {
     kind: "failed",
-    failure: withStatus(describe(error), fieldOf(error)),
+    failure: recordedFailure(error, describe(error), field),
     retryable: scope !== "row",
     conflict: false,
   };
+}
+
+/** The outcome of a failed create (the transport's retries are spent, or the error is not worth one). */
+export function outcomeOfError(error: unknown, abandoned: boolean): SendOutcome {
+  const settled = settledWithoutBlame(error, abandoned);
+  if (settled) return settled;
+  if (Conflict.isInstance(error)) {
+    // 409: the row's email is enrolled with another tenantId, and this tenantId is another partner's.
+    return {
+      kind: "failed",
+      failure: recordedFailure(error, `conflict: ${describe(error)}`, "tenantId"),
+      retryable: true,
+      conflict: true,
+    };
+  }
+  return blamedOutcome(error, failureScope(error));
 }
