@@ -1,10 +1,13 @@
 // Installs the Debian packages the test suite drives (Chromium for the browser runtime test, tmux for the CLI's
-// terminal test) when they are missing. CI and a fresh machine run as root; elsewhere it only says what to install.
+// terminal tests, zsh and fish for its completion tests) when they are missing. CI and a fresh machine run as root;
+// elsewhere it only says what to install.
 import { execFileSync, spawnSync } from "node:child_process";
 
 const needed = [
   { bin: "/usr/bin/chromium", pkg: "chromium" },
   { bin: "/usr/bin/tmux", pkg: "tmux" },
+  { bin: "/usr/bin/zsh", pkg: "zsh" },
+  { bin: "/usr/bin/fish", pkg: "fish" },
 ].filter(({ bin }) => spawnSync("test", ["-x", bin]).status !== 0);
 
 if (needed.length > 0) {

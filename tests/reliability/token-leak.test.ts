@@ -1,7 +1,9 @@
 // The token-leak sweep: every CLI command (create, get, list in every format, import with its report and journal,
-// login/whoami/profiles/logout, --debug, errors with --json, bad base URLs, --local) and SDK calls with a debug log
-// and hooks, all with one recognisable token. Every stdout, stderr, SDK message and every file written is swept for
-// it; the only place it may be is the config file, whose mode must be 0600 in a 0700 directory.
+// links create/list/upsert, analytics, ban, deactivate, applications list/approve/reject, login/whoami/profiles/
+// logout, --local), each plain, with --debug and with --json, and in its error paths (bad input, the token given as a
+// value, 404, 401, server faults, bad base URLs), plus SDK calls with a debug log and hooks, all with one recognisable
+// token. Every stdout, stderr, SDK message and every file written is swept for it; the only place it may be is the
+// config file, whose mode must be 0600 in a 0700 directory.
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { inspect } from "node:util";
@@ -58,6 +60,15 @@ async function cli(name: string, args: string[], env: Record<string, string>, in
   sweep(`dubkit ${name} (stdout)`, result.stdout);
   sweep(`dubkit ${name} (stderr)`, result.stderr);
   return result;
+}
+
+/** Runs `tasks`, at most `limit` at a time. */
+async function inParallel(limit: number, tasks: (() => Promise<void>)[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await tasks[next++]?.();
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
 }
 
 /** Every file under `dir`, recursively. */
@@ -320,6 +331,199 @@ describe("token leak", () => {
     expect(leaks).toEqual([]);
   }, 180_000);
 
+  it("token leak: partner-program and account commands, with --debug, --json and their errors", async () => {
+    const env = await isolatedEnv();
+    const home = env.HOME!;
+    const viaFlag = ["--base-url", accepting.url, "--token", CANARY_TOKEN];
+    const withEnv = { ...env, DUB_API_KEY: CANARY_TOKEN, DUB_API_URL: accepting.url };
+    const rejected = ["--base-url", rejecting.url, "--token", CANARY_TOKEN];
+    /** The same command plain, with --debug and with --json; `args(i)` may name another target for each. */
+    const threeWays = async (name: string, args: (variant: number) => string[], runEnv = env) => {
+      const results = [];
+      for (const [variant, extra] of [[], ["--debug"], ["--json"]].entries()) {
+        results.push(await cli(`${name} ${extra.join(" ")}`.trim(), [...extra, ...args(variant)], runEnv));
+      }
+      return results;
+    };
+
+    // Account commands: the token reaches the config file through login's stdin (a CRLF token file too).
+    for (const [variant, extra] of [[], ["--debug"], ["--json"]].entries()) {
+      const login = await cli(
+        `login ${extra.join(" ")}`.trim(),
+        [...extra, "login", "--profile", `p${variant}`, "--base-url", accepting.url],
+        env,
+        variant === 1 ? `${CANARY_TOKEN}\r\n` : CANARY_TOKEN,
+      );
+      expect(login.code, login.stderr).toBe(0);
+    }
+    await cli("profiles use", ["profiles", "use", "p0"], env);
+    await threeWays("whoami", () => ["whoami"]);
+    await threeWays("profiles list", () => ["profiles", "list"]);
+
+    // What the commands act on: partners (two with a link), pending applications.
+    await using dub = new Dub({ token: CANARY_TOKEN, serverURL: accepting.url });
+    for (const tenant of ["pp", "ban0", "ban1", "ban2", "off0", "off1", "off2"])
+      await dub.partners.create({ email: `${tenant}@program.example.com`, tenantId: tenant });
+    const applicants: string[] = [];
+    for (let i = 0; i < 6; i++)
+      applicants.push((await accepting.addApplication({ email: `applicant${i}@example.com` })).partnerId);
+
+    // Each command three ways, the token from the profile, the flag and the environment.
+    const links = (...args: string[]) => ["partners", "links", ...args];
+    const created = await threeWays("links create", (i) => [
+      ...links("create", "--tenant-id", "pp", "--key", `pp-key-${i}`),
+    ]);
+    for (const result of created) expect(result.code, result.stderr).toBe(0);
+    await threeWays("links create (flag)", (i) => [
+      ...viaFlag,
+      ...links("create", "--email", "pp@program.example.com", "--url", `https://acme.test/f${i}`),
+    ]);
+    await threeWays("links list", () => links("list", "--tenant-id", "pp"), withEnv);
+    for (const format of ["table", "jsonl", "csv", "tsv"])
+      await cli(`links list --format ${format}`, links("list", "--tenant-id", "pp", "--format", format), env);
+    await threeWays("links upsert", (i) =>
+      links("upsert", "--tenant-id", "pp", "--url", `https://acme.test/upsert-${i}`),
+    );
+    await threeWays("analytics", () => ["partners", "analytics", "--tenant-id", "pp"], withEnv);
+    await threeWays("analytics --group-by", () => [
+      ...viaFlag,
+      ...["partners", "analytics", "--tenant-id", "pp", "--group-by", "top_links"],
+    ]);
+    const bans = await threeWays("ban --yes", (i) => [
+      ...["partners", "ban", "--tenant-id", `ban${i}`, "--reason", "fraud", "--yes"],
+    ]);
+    for (const result of bans) expect(result.code, result.stderr).toBe(0);
+    const deactivations = await threeWays(
+      "deactivate --yes",
+      (i) => ["partners", "deactivate", "--tenant-id", `off${i}`, "--yes"],
+      withEnv,
+    );
+    for (const result of deactivations) expect(result.code, result.stderr).toBe(0);
+    await threeWays("applications list", () => ["partners", "applications", "list"]);
+    const approvals = await threeWays("applications approve", (i) => [
+      ...viaFlag,
+      ...["partners", "applications", "approve", applicants[i]!],
+    ]);
+    for (const result of approvals) expect(result.code, result.stderr).toBe(0);
+    const rejections = await threeWays("applications reject --yes", (i) => [
+      ...["partners", "applications", "reject", applicants[3 + i]!, "--reason", "other", "--yes"],
+    ]);
+    for (const result of rejections) expect(result.code, result.stderr).toBe(0);
+
+    // Bad input, the token given where a value goes included: refused before anything is sent, or by Dub.
+    const badInput: [string, string[]][] = [
+      ["links create --url not a URL", links("create", "--tenant-id", "pp", "--url", "not a url")],
+      [
+        "links create --link-props bad JSON",
+        links("create", "--tenant-id", "pp", "--link-props", `{${CANARY_TOKEN}`),
+      ],
+      ["links upsert without --url", links("upsert", "--tenant-id", "pp")],
+      ["links upsert --url token", links("upsert", "--tenant-id", "pp", "--url", CANARY_TOKEN)],
+      ["links list with no partner", links("list")],
+      ["analytics --start token", ["partners", "analytics", "--tenant-id", "pp", "--start", CANARY_TOKEN]],
+      [
+        "analytics --group-by token",
+        ["partners", "analytics", "--tenant-id", "pp", "--group-by", CANARY_TOKEN],
+      ],
+      ["ban without --reason", ["partners", "ban", "--tenant-id", "pp", "--yes"]],
+      ["ban without --yes", ["partners", "ban", "--tenant-id", "pp", "--reason", "fraud"]],
+      ["ban twice", ["partners", "ban", "--tenant-id", "ban0", "--reason", "fraud", "--yes"]],
+      ["deactivate twice", ["partners", "deactivate", "--tenant-id", "off0", "--yes"]],
+      [
+        "applications list --page-size token",
+        ["partners", "applications", "list", "--page-size", CANARY_TOKEN],
+      ],
+      ["applications approve twice", ["partners", "applications", "approve", applicants[0]!]],
+      [
+        "applications reject --reason token",
+        ["partners", "applications", "reject", applicants[5]!, "--reason", CANARY_TOKEN, "--yes"],
+      ],
+      ["whoami --profile token", ["whoami", "--profile", CANARY_TOKEN]],
+      ["profiles use token", ["profiles", "use", CANARY_TOKEN]],
+    ];
+    // The failures below change nothing, so they run four at a time, each with --debug (the plain message, the
+    // request log and the stack) and with --json.
+    const failures: { name: string; args: string[]; env: Record<string, string>; exit?: number }[] = [];
+    for (const [name, args] of badInput) failures.push({ name, args, env });
+
+    // The token as a value Dub may take (a link's key): whatever the outcome, the output must not show it.
+    await threeWays("links create --key token", () =>
+      links("create", "--tenant-id", "pp", "--key", CANARY_TOKEN),
+    );
+
+    // 404s: a partner or application that is not there; the token given as the id, tenant id or email.
+    const missing = "pn_1JKL0MISSING0000000000000";
+    const notFound: [string, string[]][] = [
+      ["links create (missing id)", links("create", "--partner-id", missing)],
+      ["links list (missing id)", links("list", "--partner-id", missing)],
+      ["links upsert (missing id)", links("upsert", "--partner-id", missing, "--url", "https://acme.test")],
+      ["analytics (missing id)", ["partners", "analytics", "--partner-id", missing]],
+      ["ban (missing id)", ["partners", "ban", "--partner-id", missing, "--reason", "fraud", "--yes"]],
+      ["deactivate (missing id)", ["partners", "deactivate", "--partner-id", missing, "--yes"]],
+      ["applications approve (missing id)", ["partners", "applications", "approve", missing]],
+      ["applications reject (missing id)", ["partners", "applications", "reject", missing, "--yes"]],
+      ["links list (token as the id)", links("list", "--partner-id", CANARY_TOKEN)],
+      ["links list (token as the tenant id)", links("list", "--tenant-id", CANARY_TOKEN)],
+      ["analytics (token as the tenant id)", ["partners", "analytics", "--tenant-id", CANARY_TOKEN]],
+      [
+        "ban (token in the email)",
+        ["partners", "ban", "--email", `${CANARY_TOKEN}@example.com`, "--reason", "fraud", "--yes"],
+      ],
+      ["applications approve (token as the id)", ["partners", "applications", "approve", CANARY_TOKEN]],
+      [
+        "applications reject (token as the id)",
+        ["partners", "applications", "reject", CANARY_TOKEN, "--yes"],
+      ],
+    ];
+    for (const [name, args] of notFound) failures.push({ name, args, env: withEnv });
+
+    // 401s: every command with a token Dub rejects.
+    const unauthorized: [string, string[]][] = [
+      ["links create", links("create", "--partner-id", "pn_x")],
+      ["links list", links("list", "--tenant-id", "pp")],
+      ["links upsert", links("upsert", "--partner-id", "pn_x", "--url", "https://acme.test")],
+      ["analytics", ["partners", "analytics", "--tenant-id", "pp"]],
+      ["ban", ["partners", "ban", "--partner-id", "pn_x", "--reason", "fraud", "--yes"]],
+      ["deactivate", ["partners", "deactivate", "--email", "pp@program.example.com", "--yes"]],
+      ["applications list", ["partners", "applications", "list", "--all"]],
+      ["applications approve", ["partners", "applications", "approve", "pn_x"]],
+      ["applications reject", ["partners", "applications", "reject", "pn_x", "--yes"]],
+      ["whoami", ["whoami"]],
+    ];
+    for (const [name, args] of unauthorized)
+      failures.push({ name: `401 ${name}`, args: [...rejected, ...args], env, exit: 3 });
+    await inParallel(
+      4,
+      failures.flatMap(({ name, args, env: runEnv, exit }) =>
+        [["--debug"], ["--json"]].map((extra) => async () => {
+          const result = await cli(`${name} ${extra.join(" ")}`, [...extra, ...args], runEnv);
+          if (exit === undefined) expect(result.code, `${name}: ${result.stderr}`).not.toBe(0);
+          else expect(result.code, `${name}: ${result.stderr}`).toBe(exit);
+        }),
+      ),
+    );
+    for (const [variant, extra] of [[], ["--debug"], ["--json"]].entries()) {
+      const login = await cli(
+        `401 login ${extra.join(" ")}`.trim(),
+        [...extra, "login", "--profile", `rejected${variant}`, "--base-url", rejecting.url],
+        env,
+        CANARY_TOKEN,
+      );
+      expect(login.code, login.stderr).toBe(3);
+    }
+
+    // Every file written, except the config file, whose permissions are checked instead.
+    const config = join(home, ".config", "dubkit", "config.json");
+    expect((await stat(config)).mode & 0o777).toBe(0o600);
+    expect(leaksCanary(await readFile(config, "utf8"))).toBe(true);
+    for (const file of await filesUnder(home)) {
+      if (file === config) continue;
+      files.push(file);
+      sweep(`file ${file.slice(home.length + 1)}`, await readFile(file, "latin1"));
+    }
+    expect(leaks).toEqual([]);
+  }, 240_000);
+
   it("token leak: SDK calls with a debug log and hooks", async () => {
     const debug: string[] = [];
     const seen: unknown[] = [];
@@ -381,11 +585,18 @@ describe("token leak", () => {
     const markdown = [
       `Token \`${CANARY_TOKEN.slice(0, 8)}…\` (a recognisable canary) passed by \`--token\`, \`DUB_API_KEY\`, ` +
         "`login`'s stdin, `--local` and the SDK's `token`, and as a value where it does not belong (a base URL, " +
-        "a field, an option name). A leak is its head or its middle anywhere; masked forms show only its last 4.",
+        "a field, a link key, a partner id, an option name). A leak is its head or its middle anywhere; masked forms " +
+        "show only its last 4.",
+      "",
+      "Every `dubkit` command runs: partners create, get, list (every format), import (reports, journals, dry run), " +
+        "links create/list/upsert, analytics, ban, deactivate, applications list/approve/reject, login, whoami, " +
+        "profiles, logout, completion, `--local`; each plain, with `--debug` and with `--json`, and in its error " +
+        "paths (bad input, 401, 404, server faults, bad base URLs).",
       "",
       markdownTable(
         ["swept", "count"],
         [
+          ["dubkit runs (each command plain, with --debug, with --json; errors)", byKind("dubkit ") / 2],
           ["CLI outputs (stdout and stderr of each dubkit run)", byKind("dubkit ")],
           ["files written (reports, journals, CSV, data and lock files)", files.length],
           [

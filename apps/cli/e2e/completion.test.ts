@@ -3,10 +3,11 @@
 // by pressing TAB in an interactive bash inside tmux.
 
 import { execFileSync } from "node:child_process";
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { BIN, isolatedEnv, runCli } from "./run-cli.js";
+import { withDubkitOnPath } from "./dubkit-on-path.js";
+import { isolatedEnv, runCli } from "./run-cli.js";
 import { killTmux, tmux, waitForScreen } from "./tmux.js";
 
 const spawning = { timeout: 60_000 };
@@ -14,14 +15,9 @@ const spawning = { timeout: 60_000 };
 /** An environment whose PATH has a `dubkit` that runs the built bin, as an installed one would. */
 async function shellEnv() {
   const env = await isolatedEnv();
-  const bin = join(env.HOME as string, "bin");
-  await mkdir(bin);
-  await writeFile(join(bin, "dubkit"), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-  await chmod(join(bin, "dubkit"), 0o755);
   const script = join(env.HOME as string, "dubkit.bash");
   await writeFile(script, (await runCli(["completion", "bash"], env)).stdout);
-  const withBin: Record<string, string> = { ...env, PATH: `${bin}:${env.PATH}` };
-  return { env: withBin, script };
+  return { env: await withDubkitOnPath(env), script };
 }
 
 /** The candidates bash's completion function offers for `line` (the cursor at its end). */

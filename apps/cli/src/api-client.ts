@@ -8,6 +8,7 @@ import { ExitCode } from "./exit-codes.js";
 import { type GlobalOptions, parseCount } from "./global-options.js";
 import { resolveSettings, type Settings } from "./settings.js";
 import type { Terminal } from "./terminal.js";
+import { tokenGuardHooks } from "./token-guard.js";
 import { warningSink } from "./warning.js";
 
 /** An open client and how to release it. */
@@ -47,7 +48,10 @@ export async function createClient(
   const debugHooks = globals.debug
     ? (await import("./request-log.js")).requestLogHooks((line) => terminal.stderr.write(`${line}\n`))
     : undefined;
-  const hooks = [debugHooks, extras.hooks].filter((h): h is Hooks => h !== undefined).flat();
+  // The guard runs first, so a refused attempt is not even logged.
+  const hooks = [tokenGuardHooks(token), debugHooks, extras.hooks]
+    .filter((h): h is Hooks => h !== undefined)
+    .flat();
   const dub = new Dub({
     token,
     serverURL,

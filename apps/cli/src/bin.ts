@@ -35,7 +35,10 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if ((error as { cancelled?: boolean }).cancelled) return ExitCode.interrupted;
-    const report = errorReport(error);
+    const report = errorReport(
+      error,
+      command && { path: commandPath(command), options: command.opts(), args: command.args },
+    );
     if (error instanceof CommanderError)
       report.hint = `See \`${commandPath(command)} --help\` for its usage.`;
     const json = wantsJsonErrors(argv.slice(2), command);

@@ -1,4 +1,4 @@
-import { ConnectionError, createSDKError, InvalidRequestError } from "@dubkit/core";
+import { ConnectionError, createSDKError, InvalidRequestError, RequestTimeoutError } from "@dubkit/core";
 import { CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
 import { CliError } from "./cli-error.js";
@@ -105,6 +105,57 @@ describe("errorReport", () => {
     const report = errorReport(new ConnectionError(`Could not reach GET https://x/?k=${token}: ECONNRESET`));
     expect(report.code).toBe("connection_error");
     expect(JSON.stringify(report)).not.toContain(token);
+  });
+});
+
+describe("a write that got no answer", () => {
+  const create = { path: "dubkit partners create", options: { email: "jane@example.com" }, args: [] };
+  const reset = () =>
+    new ConnectionError(
+      "The connection to POST https://api.dub.co/partners failed before an answer arrived (ECONNRESET); the server may have applied the request",
+      { code: "ECONNRESET" },
+    );
+
+  it("says the create may have been applied, how to check and that repeating it is safe", () => {
+    expect(errorReport(reset(), create)).toMatchObject({
+      exitCode: 8,
+      code: "connection_error",
+      message:
+        "No answer from Dub, so the create may have been applied (Dub may have enrolled the partner): the connection to POST https://api.dub.co/partners failed before an answer arrived (ECONNRESET).",
+      hint: "Running the same create again is safe: Dub returns the partner it enrolled, never a second one. Check with: dubkit partners get --email jane@example.com",
+    });
+  });
+
+  it("says so after a timeout too, naming the partner as the command did", () => {
+    const timeout = new RequestTimeoutError(
+      "POST https://api.dub.co/partners/ban timed out after 10 ms (attempt 3); the server may still have applied it",
+      { timeoutMs: 10 },
+    );
+    const report = errorReport(timeout, {
+      path: "dubkit partners ban",
+      options: { tenantId: "user 42" },
+      args: [],
+    });
+    expect(report.message).toBe(
+      "No answer from Dub, so the ban may have been applied (Dub may have banned the partner): POST https://api.dub.co/partners/ban timed out after 10 ms (attempt 3).",
+    );
+    expect(report.hint).toMatch(/Check with: dubkit partners get --tenant-id 'user 42'$/);
+    const approve = errorReport(reset(), {
+      path: "dubkit partners applications approve",
+      options: {},
+      args: ["pn_1"],
+    });
+    expect(approve.hint).toMatch(/already approved\. Check with: dubkit partners get pn_1$/);
+  });
+
+  it("keeps the network hint when nothing was sent, or the command only reads", () => {
+    const refused = new ConnectionError("Could not reach POST https://api.dub.co/partners: ECONNREFUSED", {
+      code: "ECONNREFUSED",
+    });
+    expect(errorReport(refused, create).hint).toContain("Check the network");
+    const list = { path: "dubkit partners list", options: {}, args: [] };
+    expect(errorReport(reset(), list).hint).toContain("Check the network");
+    expect(errorReport(reset()).message).toMatch(/^The connection to POST/);
   });
 });
 

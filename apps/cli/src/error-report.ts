@@ -10,12 +10,14 @@ import {
   ResponseValidationError,
   SDKError,
 } from "@dubkit/core";
+import { mayHaveBeenApplied } from "@dubkit/fetch";
 import { CommanderError } from "commander";
 import { hintForRefusal } from "./api-error-hints.js";
 import { CliError } from "./cli-error.js";
 import { ExitCode, type ExitCodeValue, exitCodeFor } from "./exit-codes.js";
 import { describeIssue, parseServerIssue, plainIssue } from "./plain-issue.js";
 import { redact } from "./redact.js";
+import { type FailedCommand, unansweredWrite } from "./unanswered-write.js";
 
 /** What `--json` prints as `{"error": …}`: absent keys are omitted, the set of keys only grows. */
 export interface ErrorFields {
@@ -167,9 +169,28 @@ function fields(error: unknown): ErrorFields {
   };
 }
 
-/** The report for any thrown value; every text in it is redacted. */
-export function errorReport(error: unknown): ErrorReport {
-  const report = fields(error);
+// The SDK's own ending for an attempt that may have reached the server; the CLI says what it means for the command.
+const MAY_HAVE_APPLIED = /;? the server may (still )?have applied (the request|it)\.?$/;
+
+/**
+ * A write that got no answer although its request may have reached Dub: the message says the write may have been
+ * applied, and the hint how to check and whether repeating it is safe, instead of pointing at the network.
+ */
+function unanswered(error: unknown, report: ErrorFields, command: FailedCommand | undefined): ErrorFields {
+  if (!ConnectionError.isInstance(error) && !RequestTimeoutError.isInstance(error)) return report;
+  if (!mayHaveBeenApplied(error)) return report;
+  const write = unansweredWrite(command);
+  if (write === undefined) return report;
+  const cause = report.message.replace(MAY_HAVE_APPLIED, "").replace(/^The /, "the ");
+  return { ...report, message: `No answer from Dub, so ${write.effect}: ${cause}.`, hint: write.hint };
+}
+
+/**
+ * The report for any thrown value; every text in it is redacted. `command` is the command that failed, when known:
+ * a write that got no answer is worded for it.
+ */
+export function errorReport(error: unknown, command?: FailedCommand): ErrorReport {
+  const report = unanswered(error, fields(error), command);
   const exitCode = error instanceof CommanderError ? ExitCode.usage : exitCodeFor(error);
   return {
     ...report,
