@@ -82,7 +82,12 @@ describe("links upsert rows", () => {
       },
     });
     expect(decided[2]).toMatchObject({
-      failure: { field: "key", error: expect.stringContaining('line 2 has the key "SPRING"') },
+      failure: {
+        field: "key",
+        error: expect.stringContaining(
+          `line 2 has the key "SPRING" already, for pn_1's link to https://acme.test/a`,
+        ),
+      },
     });
   });
 

@@ -75,16 +75,22 @@ export const LINK_ROWS: RowRules = {
       const who = "partnerId" in partner ? partner.partnerId : `tenantId:${partner.tenantId}`;
       const key = text(data.key);
       // The partner as a JSON string ends where it ends, so no partner and URL pair can spell another's key.
-      return { key: `${JSON.stringify(who)} ${String(data.url)}`, secondary: key?.toLowerCase() };
+      const named =
+        "partnerId" in partner ? partner.partnerId : `tenantId ${JSON.stringify(partner.tenantId)}`;
+      return {
+        key: `${JSON.stringify(who)} ${String(data.url)}`,
+        secondary: key?.toLowerCase(),
+        label: `${named}'s link to ${String(data.url)}`,
+      };
     },
-    duplicate: ({ field, firstLine }, data) =>
+    duplicate: ({ field, firstLine, firstLabel }, data) =>
       field === "key"
         ? {
             error: `duplicate: line ${firstLine} has this partner's link to ${String(data.url)} already (Dub keeps one link per partner and URL); only line ${firstLine} is sent`,
             field: "url",
           }
         : {
-            error: `duplicate: line ${firstLine} has the key ${JSON.stringify(data.key)} already (a key names one link on the program's domain); only line ${firstLine} is sent`,
+            error: `duplicate: line ${firstLine} has the key ${JSON.stringify(data.key)} already${firstLabel === undefined ? "" : `, for ${firstLabel}`} (a key names one link on the program's domain); only line ${firstLine} is sent`,
             field: "key",
           },
   },

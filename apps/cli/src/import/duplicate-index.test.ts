@@ -20,14 +20,20 @@ describe("DuplicateIndex", () => {
     expect(index.settle()).toBe(true);
     const expected = [
       undefined,
-      { field: "secondary", firstLine: 2 },
-      { field: "key", firstLine: 2 },
+      { field: "secondary", firstLine: 2, firstLabel: "Jane <jane@x.co>" },
+      { field: "key", firstLine: 2, firstLabel: "Jane <jane@x.co>" },
       undefined,
     ];
-    expect(rows.map(([line, email, tenant]) => index.check(line, email, tenant))).toEqual(expected);
+    // Each row labels itself; a duplicate gets the label of the row it repeats.
+    const label = (line: number) => (line === 2 ? "Jane <jane@x.co>" : `row ${line}`);
+    expect(rows.map(([line, email, tenant]) => index.check(line, email, tenant, label(line)))).toEqual(
+      expected,
+    );
     // Another pass from the start gets the same answers.
     index.restart();
-    expect(rows.map(([line, email, tenant]) => index.check(line, email, tenant))).toEqual(expected);
+    expect(rows.map(([line, email, tenant]) => index.check(line, email, tenant, label(line)))).toEqual(
+      expected,
+    );
   });
 
   it("says when nothing repeats, so the plan needs no second pass", () => {

@@ -14,6 +14,8 @@ import { keyHash } from "./row-identity.js";
 export interface Duplicate {
   field: "key" | "secondary";
   firstLine: number;
+  /** The earlier row as it names itself (for the import, its email as that line spells it), when it gave a label. */
+  firstLabel: string | undefined;
 }
 
 // The sort reads each (lo, hi) pair of 32-bit words as one 64-bit integer.
@@ -52,21 +54,28 @@ class HashList {
 
 const asBigInt = (key: KeyHash) => (BigInt(key.hi) << 32n) | BigInt(key.lo);
 
-/** The first line of each repeated key of one kind, learnt as the rows go by. */
+/** Where a repeated key was first seen. */
+interface FirstSeen {
+  line: number;
+  label: string | undefined;
+}
+
+/** The first line (and label) of each repeated key of one kind, learnt as the rows go by; only repeated keys. */
 class FirstLines {
-  private readonly lines = new Map<bigint, number>();
+  private readonly lines = new Map<bigint, FirstSeen>();
 
   constructor(private readonly repeated: Set<bigint>) {}
 
-  /** The first line `key` was seen on (`line` itself when it is the first, or the key does not repeat). */
-  firstLine(key: string, line: number): number {
-    if (this.repeated.size === 0) return line;
+  /** Where `key` was first seen (`line` itself when it is the first, or the key does not repeat). */
+  first(key: string, line: number, label: string | undefined): FirstSeen {
+    if (this.repeated.size === 0) return { line, label };
     const hash = asBigInt(keyHash(key));
-    if (!this.repeated.has(hash)) return line;
+    if (!this.repeated.has(hash)) return { line, label };
     const first = this.lines.get(hash);
     if (first !== undefined) return first;
-    this.lines.set(hash, line);
-    return line;
+    const seen = { line, label };
+    this.lines.set(hash, seen);
+    return seen;
   }
 }
 
@@ -114,19 +123,22 @@ export class DuplicateIndex {
     this.seconds = new FirstLines(this.repeatedSeconds);
   }
 
-  /** Whether the row on `line` repeats an earlier row; records its key and second value otherwise. */
-  check(line: number, key: string, secondary: string | undefined): Duplicate | undefined {
+  /**
+   * Whether the row on `line` repeats an earlier row; records its key and second value otherwise. `label`: how this
+   * row is named to a later row that repeats it (kept only for keys that repeat).
+   */
+  check(line: number, key: string, secondary: string | undefined, label?: string): Duplicate | undefined {
     const collecting = this.collecting;
     if (collecting) {
       collecting.keys.push(keyHash(key));
       if (secondary !== undefined && secondary !== "") collecting.seconds.push(keyHash(secondary));
       return undefined;
     }
-    const first = this.keys.firstLine(key, line);
-    if (first !== line) return { field: "key", firstLine: first };
+    const first = this.keys.first(key, line, label);
+    if (first.line !== line) return { field: "key", firstLine: first.line, firstLabel: first.label };
     if (secondary === undefined || secondary === "") return undefined;
-    const secondFirst = this.seconds.firstLine(secondary, line);
-    if (secondFirst !== line) return { field: "secondary", firstLine: secondFirst };
+    const second = this.seconds.first(secondary, line, label);
+    if (second.line !== line) return { field: "secondary", firstLine: second.line, firstLabel: second.label };
     return undefined;
   }
 }

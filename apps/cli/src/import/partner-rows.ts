@@ -26,16 +26,23 @@ export const PARTNER_ROWS: RowRules = {
     identify: (data) => ({
       key: emailKey(String(data.email)),
       secondary: typeof data.tenantId === "string" ? data.tenantId : undefined,
+      label: String(data.email),
     }),
-    duplicate: ({ field, firstLine }, data) =>
-      field === "key"
-        ? {
-            error: `duplicate: line ${firstLine} has the email ${String(data.email)} already (Dub keeps one partner per email, in any case); only line ${firstLine} is sent`,
-            field: "email",
-          }
-        : {
-            error: `duplicate: line ${firstLine} has the tenantId ${JSON.stringify(data.tenantId)} already, for another email (Dub gives a tenantId to one partner); only line ${firstLine} is sent`,
-            field: "tenantId",
-          },
+    duplicate: ({ field, firstLine, firstLabel }, data) => {
+      const email = String(data.email);
+      const first = firstLabel ?? email;
+      if (field === "key") {
+        // The email as the sent line spells it; this line's spelling too when it differs (only in case).
+        const spelling = first === email ? "" : `, spelt ${email} here`;
+        return {
+          error: `duplicate: line ${firstLine} has the email ${first} already${spelling} (Dub keeps one partner per email, in any case); only line ${firstLine} is sent`,
+          field: "email",
+        };
+      }
+      return {
+        error: `duplicate: line ${firstLine} has the tenantId ${JSON.stringify(data.tenantId)} already, for ${first}; this line's ${email} would get line ${firstLine}'s partner (Dub gives a tenantId to one partner); only line ${firstLine} is sent`,
+        field: "tenantId",
+      };
+    },
   },
 };

@@ -88,8 +88,8 @@ export function decideRow(record: InputRecord, context: DecisionContext): RowDec
   const checked = context.check.validate(mapped.body);
   if (!checked.ok) return problem("invalid", record, checked.error, checked.field);
   const body = checked.data;
-  const { key, secondary } = context.check.identify(body);
-  const duplicate = context.duplicates.check(record.line, key, secondary);
+  const { key, secondary, label } = context.check.identify(body);
+  const duplicate = context.duplicates.check(record.line, key, secondary, label);
   if (duplicate) {
     const { error, field } = context.check.duplicate(duplicate, body);
     return problem("duplicate", record, error, field);

@@ -15,6 +15,8 @@ export type Validation =
 export interface RowIdentity {
   key: string;
   secondary: string | undefined;
+  /** How a later row that repeats this one names it (the import: the email as this row spells it). */
+  label?: string;
 }
 
 /** How a mapped row is checked and identified. */
