@@ -1,10 +1,11 @@
 // The token-leak sweep: every CLI command (create, get, list in every format, import with its report and journal,
-// links create/list/upsert, analytics, ban, deactivate, applications list/approve/reject, login/whoami/profiles/
+// links create/list/upsert (one and a FILE), analytics, ban, deactivate, applications list/approve (one, --file,
+// --all-pending)/reject, login/whoami/profiles/
 // logout, --local), each plain, with --debug and with --json, and in its error paths (bad input, the token given as a
 // value, 404, 401, server faults, bad base URLs), plus SDK calls with a debug log and hooks, all with one recognisable
 // token. Every stdout, stderr, SDK message and every file written is swept for it; the only place it may be is the
 // config file, whose mode must be 0600 in a 0700 directory.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { type Emulator, startEmulator } from "@dubkit/emulator";
@@ -365,7 +366,7 @@ describe("token leak", () => {
     for (const tenant of ["pp", "ban0", "ban1", "ban2", "off0", "off1", "off2"])
       await dub.partners.create({ email: `${tenant}@program.example.com`, tenantId: tenant });
     const applicants: string[] = [];
-    for (let i = 0; i < 6; i++)
+    for (let i = 0; i < 12; i++)
       applicants.push((await accepting.addApplication({ email: `applicant${i}@example.com` })).partnerId);
 
     // Each command three ways, the token from the profile, the flag and the environment.
@@ -409,6 +410,32 @@ describe("token leak", () => {
       ...["partners", "applications", "reject", applicants[3 + i]!, "--reason", "other", "--yes"],
     ]);
     for (const result of rejections) expect(result.code, result.stderr).toBe(0);
+
+    // The bulk forms, with their journals and reports: links upsert FILE (one row carries the token as its key, and
+    // is refused), approve --file and approve --all-pending.
+    const linkFile = join(home, "links.csv");
+    await writeFile(
+      linkFile,
+      `tenantId,url,key\npp,https://acme.test/bulk-a,bulk-a\npp,https://acme.test/bulk-b,${CANARY_TOKEN}\n`,
+    );
+    const upserts = await threeWays("links upsert FILE", (i) => [
+      ...links("upsert", linkFile, "--journal", join(home, `links-${i}.journal`)),
+      ...["--report", join(home, `links-${i}.failed.csv`)],
+    ]);
+    for (const result of upserts) expect(result.code, result.stderr).toBe(1);
+    const approveFile = join(home, "approve.csv");
+    await writeFile(approveFile, `partnerId\n${applicants.slice(6, 9).join("\n")}\n`);
+    const [byFile] = await threeWays("applications approve --file", (i) => [
+      ...["partners", "applications", "approve", "--file", approveFile, "--yes"],
+      ...["--journal", join(home, `approve-${i}.journal`)],
+    ]);
+    const [allPending] = await threeWays("applications approve --all-pending", (i) => [
+      ...["partners", "applications", "approve", "--all-pending", "--yes"],
+      ...["--journal", join(home, `pending-${i}.journal`)],
+    ]);
+    expect(byFile?.code, byFile?.stderr).toBe(0);
+    expect(allPending?.code, allPending?.stderr).toBe(0);
+    expect(allPending?.stderr).toMatch(/approved/i);
 
     // Bad input, the token given where a value goes included: refused before anything is sent, or by Dub.
     const badInput: [string, string[]][] = [
@@ -517,7 +544,8 @@ describe("token leak", () => {
     expect((await stat(config)).mode & 0o777).toBe(0o600);
     expect(leaksCanary(await readFile(config, "utf8"))).toBe(true);
     for (const file of await filesUnder(home)) {
-      if (file === config) continue;
+      // The config file, and links.csv: the input this test wrote with the token in a row.
+      if (file === config || file === linkFile) continue;
       files.push(file);
       sweep(`file ${file.slice(home.length + 1)}`, await readFile(file, "latin1"));
     }
@@ -589,7 +617,8 @@ describe("token leak", () => {
         "show only its last 4.",
       "",
       "Every `dubkit` command runs: partners create, get, list (every format), import (reports, journals, dry run), " +
-        "links create/list/upsert, analytics, ban, deactivate, applications list/approve/reject, login, whoami, " +
+        "links create/list/upsert (one and a FILE), analytics, ban, deactivate, applications list/approve (one, " +
+        "`--file`, `--all-pending`)/reject, login, whoami, " +
         "profiles, logout, completion, `--local`; each plain, with `--debug` and with `--json`, and in its error " +
         "paths (bad input, 401, 404, server faults, bad base URLs).",
       "",

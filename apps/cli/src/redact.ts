@@ -17,7 +17,15 @@ export function rememberSecret(secret: string): void {
 
 /** `text` with every Dub-key-shaped run and every remembered secret replaced by {@link REDACTED}. */
 export function redact(text: string): string {
-  let out = text.replace(KEY_SHAPE, REDACTED);
+  return redactSecrets(text.replace(KEY_SHAPE, REDACTED));
+}
+
+/**
+ * `text` with only the remembered secrets replaced: for the user's own data written back (a failure report's cells),
+ * where a value that merely looks like a key is kept as it was.
+ */
+export function redactSecrets(text: string): string {
+  let out = text;
   for (const secret of known) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   return out;
 }

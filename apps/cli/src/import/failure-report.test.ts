@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { REDACTED, rememberSecret } from "../redact.js";
 import { FailureReport } from "./failure-report.js";
 
 async function dir(): Promise<string> {
@@ -56,5 +57,24 @@ describe("FailureReport", () => {
     const empty = new FailureReport(join(base, "none.csv"), { header: ["email"], delimiter: "," });
     await empty.close();
     await expect(readFile(join(base, "none.csv"))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("writes a row holding the token in use masked, and keeps values that only look like a key", async () => {
+    const token = "tok_reportTEST0123456789";
+    rememberSecret(token);
+    const base = await dir();
+    for (const name of ["r.csv", "r.jsonl"]) {
+      const report = new FailureReport(join(base, name), { header: ["tenantId", "key"], delimiter: "," });
+      report.add({
+        line: 2,
+        raw: { cells: ["dub_lookalike12345", `x${token}`] },
+        error: "key: is the token",
+      });
+      await report.close();
+      const text = await readFile(join(base, name), "utf8");
+      expect(text).not.toContain(token);
+      expect(text).toContain(`x${REDACTED}`);
+      expect(text).toContain("dub_lookalike12345");
+    }
   });
 });

@@ -2,12 +2,13 @@
 // separator, UTF-8 with a BOM so Excel reads it right) plus dubkit_line, dubkit_field, dubkit_error and
 // dubkit_status, which the import ignores: fix the cells in a spreadsheet, save, and import the report. As JSON
 // Lines, one {line, field, error, status, input} object per row. Created on the first failure, so a clean run
-// leaves none.
+// leaves none. The token in use never reaches it: a row that holds it (refused before sending) is written masked.
 
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { extname } from "node:path";
 import { stringify } from "csv-stringify/sync";
+import { redactSecrets } from "../redact.js";
 import { REPORT_COLUMNS } from "./column-mapping.js";
 import type { RecordedFailure } from "./journal.js";
 import type { RawRow } from "./row-decision.js";
@@ -56,9 +57,9 @@ export class FailureReport {
       if (this.csv) this.stream.write(`\uFEFF${this.csvLine(this.headerCells())}`);
     }
     this.count++;
-    this.stream.write(
-      this.csv ? this.csvLine(this.csvCells(row)) : `${JSON.stringify(this.jsonRecord(row))}\n`,
-    );
+    const line = this.csv ? this.csvLine(this.csvCells(row)) : `${JSON.stringify(this.jsonRecord(row))}\n`;
+    // A row holding the token in use (refused before sending) is written back without it.
+    this.stream.write(redactSecrets(line));
   }
 
   /** Flushes and closes the file. */
