@@ -89,6 +89,9 @@ describe("createRecordWriter", () => {
       { id: "pn_333", name: 'Ada, "the" Countess', note: "line\nbreak" },
     ]);
     expect(await render("csv", [])).toBe("id,name,note\n");
+    // An empty page (a listing with no match) then the end: still one header.
+    expect(await render("csv", [[]])).toBe("id,name,note\n");
+    expect(await render("csv", [[], rows.slice(0, 1)])).toBe("id,name,note\npn_1,李小龙,a\tb\n");
   });
 
   it("writes JSON Lines and JSON arrays, paged or not", async () => {

@@ -135,12 +135,15 @@ class TsvWriter<T> implements RecordWriter<T> {
 
 class CsvWriter<T> implements RecordWriter<T> {
   count = 0;
+  /** Whether the header line is out: once, whether the first page had rows or not. */
+  private headed = false;
   constructor(private readonly options: RecordWriterOptions<T>) {}
 
   async write(items: readonly T[]): Promise<void> {
     const columns = this.options.csvColumns ?? this.options.columns;
     const rows = items.map((item) => columns.map((column) => text(column.value(item))));
-    const header = this.count === 0;
+    const header = !this.headed;
+    this.headed = true;
     this.count += items.length;
     if (rows.length === 0 && !header) return;
     await writeText(
@@ -151,7 +154,7 @@ class CsvWriter<T> implements RecordWriter<T> {
 
   async end(): Promise<void> {
     // An empty listing still gets its header, so a spreadsheet or a re-import sees the columns.
-    if (this.count === 0) await this.write([]);
+    if (!this.headed) await this.write([]);
   }
   async abort(): Promise<void> {}
 }
