@@ -25,6 +25,7 @@ import {
   type RunWords,
 } from "./import-summary.js";
 import { Journal, type JournalKind, type ResumeSet, readResume } from "./journal.js";
+import { startMemoryGuard } from "./memory-guard.js";
 import type { Pace } from "./rate-option.js";
 import { type DecisionContext, decideRow, type RowDecision, type SendRow } from "./row-decision.js";
 import type { InputRecord } from "./row-reader.js";
@@ -95,8 +96,22 @@ async function planCounts(rows: BulkRows, context: DecisionContext): Promise<Pla
   return again;
 }
 
+/** Runs `work` with the memory guard on (see memory-guard.ts): a bulk run reads and sends a whole file. */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  const guard = startMemoryGuard();
+  try {
+    return await work();
+  } finally {
+    guard.stop();
+  }
+}
+
 /** A dry run: the plan, every problem (listed and in the report), and the rows a real run would send. */
-export async function dryRunBulk(
+export function dryRunBulk(...args: Parameters<typeof planOnly>): Promise<number> {
+  return guarded(() => planOnly(...args));
+}
+
+async function planOnly(
   command: BulkCommand,
   rows: BulkRows,
   options: BulkOptions,
@@ -202,7 +217,11 @@ async function openJournal(command: BulkCommand, options: BulkOptions): Promise<
 }
 
 /** The real run: the plan, then the rows that need sending, then the summary; returns the exit code. */
-export async function runBulk(
+export function runBulk(...args: Parameters<typeof sendAll>): Promise<number> {
+  return guarded(() => sendAll(...args));
+}
+
+async function sendAll(
   command: BulkCommand,
   rows: BulkRows,
   options: BulkOptions,
