@@ -1,5 +1,6 @@
 // The HTTP server: numbers requests, applies faults and latency around the API, writes responses (whole, slow or
 // truncated), answers CORS preflights, and owns the lifecycle (data file, sockets, stop).
+import { setMaxListeners } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { addApplication } from "./add-application.js";
@@ -170,6 +171,9 @@ async function serveEmulator(
 
   const sockets = new Set<Socket>();
   const stopped = new AbortController();
+  // Every delayed answer (latencyMs, a delay or slow fault) listens on `stopped` while it waits: many at once is
+  // the load, not a leak, so Node's 10-listener warning is off for it.
+  setMaxListeners(0, stopped.signal);
   const server = createServer((request, response) => {
     serve(request, response).catch((error: unknown) => {
       log(`internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -104,6 +104,25 @@ describe("faults over HTTP", () => {
     }
   });
 
+  it("answers 30 requests delayed at once with no warning from the process", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => void warnings.push(warning);
+    process.on("warning", onWarning);
+    const emulator = await startEmulator({ seed: 13, latencyMs: 50, faults: "delay=100@1" });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => createPartner(emulator, { email: `d${i}@example.com` })),
+      );
+      expect(answers.map((res) => res.status)).toEqual(Array(30).fill(201));
+      // A warning is emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((warning) => warning.name)).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+      await emulator.stop();
+    }
+  });
+
   it("does not count CORS preflights as requests", async () => {
     const emulator = await startEmulator({ seed: 16, faults: "503@1" });
     try {
