@@ -9,5 +9,10 @@ const serverZod = dirname(createRequire(import.meta.url).resolve("zod-server/pac
 
 export default defineConfig({
   resolve: { alias: [{ find: /^zod(\/.*)?$/, replacement: `${serverZod}$1` }] },
-  test: { server: { deps: { inline: [/@dubkit\/contract/] } } },
+  test: {
+    server: { deps: { inline: [/@dubkit\/contract/] } },
+    // The oracle tests run thousands of fast-check cases each; on two cores shared by turbo's parallel suites one
+    // took 6.9 s against the 5 s default. A timeout here only stops a hung test; no test asserts a duration.
+    testTimeout: 30_000,
+  },
 });
