@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, inject, test } from "vitest";
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 describe.concurrent.each(inject("packed"))("$name", ({ name, dir, tarball }) => {
   test("ships a README with a title, an install line, an example and links that resolve", async () => {
@@ -19,7 +19,7 @@ describe.concurrent.each(inject("packed"))("$name", ({ name, dir, tarball }) => 
     const [title, , intro] = text.split("\n");
     expect(title).toBe(`# ${name}`);
     expect(intro?.length ?? 0, "a paragraph says what the package is").toBeGreaterThan(40);
-    expect(text).toMatch(new RegExp(`^npm install (-g |--save-dev )?${escape(name)}\\b`, "m"));
+    expect(text).toMatch(new RegExp(`^npm install (-g |--save-dev )?${escapeRegExp(name)}\\b`, "m"));
 
     const blocks = [...text.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].map(([, lang, body]) => ({
       lang,
