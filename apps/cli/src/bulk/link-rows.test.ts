@@ -85,7 +85,7 @@ describe("links upsert rows", () => {
       failure: {
         field: "key",
         error: expect.stringContaining(
-          `line 2 has the key "SPRING" already, for pn_1's link to https://acme.test/a`,
+          `line 2 has the key "spring" already, for pn_1's link to https://acme.test/a, spelt "SPRING" here (a key`,
         ),
       },
     });

@@ -6,6 +6,7 @@
 
 import { upsertPartnerLinkBody } from "@dubkit/contract";
 import { ColumnVocabulary } from "../import/column-mapping.js";
+import type { RowLabel } from "../import/duplicate-index.js";
 import { compileCellsMapper, objectToRequest } from "../import/row-mapping.js";
 import type { RowRules, Validation } from "../import/row-rules.js";
 import { checkRequest } from "../request-check.js";
@@ -63,6 +64,14 @@ export function partnerOfRow(data: Record<string, unknown>): { partnerId: string
   return partnerId === undefined ? { tenantId: String(data.tenantId) } : { partnerId };
 }
 
+/** "<key> already, for <link>": the key as the sent row spells it and its link, and this row's spelling if other. */
+function keyAsSent(first: RowLabel | undefined, data: Record<string, unknown>): string {
+  const key = String(data.key);
+  const sent = first?.key ?? key;
+  const spelling = sent === key ? "" : `, spelt ${JSON.stringify(key)} here`;
+  return `${JSON.stringify(sent)} already${first?.link === undefined ? "" : `, for ${first.link}`}${spelling}`;
+}
+
 /** The rules of `partners links upsert FILE`. */
 export const LINK_ROWS: RowRules = {
   vocabulary: LINK_COLUMNS,
@@ -80,7 +89,7 @@ export const LINK_ROWS: RowRules = {
       return {
         key: `${JSON.stringify(who)} ${String(data.url)}`,
         secondary: key?.toLowerCase(),
-        label: `${named}'s link to ${String(data.url)}`,
+        label: { ...(key === undefined ? {} : { key }), link: `${named}'s link to ${String(data.url)}` },
       };
     },
     duplicate: ({ field, firstLine, firstLabel }, data) =>
@@ -90,7 +99,7 @@ export const LINK_ROWS: RowRules = {
             field: "url",
           }
         : {
-            error: `duplicate: line ${firstLine} has the key ${JSON.stringify(data.key)} already${firstLabel === undefined ? "" : `, for ${firstLabel}`} (a key names one link on the program's domain); only line ${firstLine} is sent`,
+            error: `duplicate: line ${firstLine} has the key ${keyAsSent(firstLabel, data)} (a key names one link on the program's domain); only line ${firstLine} is sent`,
             field: "key",
           },
   },

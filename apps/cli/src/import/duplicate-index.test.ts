@@ -20,12 +20,12 @@ describe("DuplicateIndex", () => {
     expect(index.settle()).toBe(true);
     const expected = [
       undefined,
-      { field: "secondary", firstLine: 2, firstLabel: "Jane <jane@x.co>" },
-      { field: "key", firstLine: 2, firstLabel: "Jane <jane@x.co>" },
+      { field: "secondary", firstLine: 2, firstLabel: { email: "Jane@x.co" } },
+      { field: "key", firstLine: 2, firstLabel: { email: "Jane@x.co" } },
       undefined,
     ];
     // Each row labels itself; a duplicate gets the label of the row it repeats.
-    const label = (line: number) => (line === 2 ? "Jane <jane@x.co>" : `row ${line}`);
+    const label = (line: number) => ({ email: line === 2 ? "Jane@x.co" : `row ${line}` });
     expect(rows.map(([line, email, tenant]) => index.check(line, email, tenant, label(line)))).toEqual(
       expected,
     );

@@ -10,12 +10,15 @@ import { endianness } from "node:os";
 import type { KeyHash } from "./row-identity.js";
 import { keyHash } from "./row-identity.js";
 
+/** How a row names itself to a later row that repeats it (the import: its email as that line spells it). */
+export type RowLabel = Readonly<Record<string, string>>;
+
 /** A row that repeats an earlier row's key or second value. */
 export interface Duplicate {
   field: "key" | "secondary";
   firstLine: number;
   /** The earlier row as it names itself (for the import, its email as that line spells it), when it gave a label. */
-  firstLabel: string | undefined;
+  firstLabel: RowLabel | undefined;
 }
 
 // The sort reads each (lo, hi) pair of 32-bit words as one 64-bit integer.
@@ -57,7 +60,7 @@ const asBigInt = (key: KeyHash) => (BigInt(key.hi) << 32n) | BigInt(key.lo);
 /** Where a repeated key was first seen. */
 interface FirstSeen {
   line: number;
-  label: string | undefined;
+  label: RowLabel | undefined;
 }
 
 /** The first line (and label) of each repeated key of one kind, learnt as the rows go by; only repeated keys. */
@@ -67,7 +70,7 @@ class FirstLines {
   constructor(private readonly repeated: Set<bigint>) {}
 
   /** Where `key` was first seen (`line` itself when it is the first, or the key does not repeat). */
-  first(key: string, line: number, label: string | undefined): FirstSeen {
+  first(key: string, line: number, label: RowLabel | undefined): FirstSeen {
     if (this.repeated.size === 0) return { line, label };
     const hash = asBigInt(keyHash(key));
     if (!this.repeated.has(hash)) return { line, label };
@@ -127,7 +130,7 @@ export class DuplicateIndex {
    * Whether the row on `line` repeats an earlier row; records its key and second value otherwise. `label`: how this
    * row is named to a later row that repeats it (kept only for keys that repeat).
    */
-  check(line: number, key: string, secondary: string | undefined, label?: string): Duplicate | undefined {
+  check(line: number, key: string, secondary: string | undefined, label?: RowLabel): Duplicate | undefined {
     const collecting = this.collecting;
     if (collecting) {
       collecting.keys.push(keyHash(key));

@@ -26,11 +26,11 @@ export const PARTNER_ROWS: RowRules = {
     identify: (data) => ({
       key: emailKey(String(data.email)),
       secondary: typeof data.tenantId === "string" ? data.tenantId : undefined,
-      label: String(data.email),
+      label: { email: String(data.email) },
     }),
     duplicate: ({ field, firstLine, firstLabel }, data) => {
       const email = String(data.email);
-      const first = firstLabel ?? email;
+      const first = firstLabel?.email ?? email;
       if (field === "key") {
         // The email as the sent line spells it; this line's spelling too when it differs (only in case).
         const spelling = first === email ? "" : `, spelt ${email} here`;

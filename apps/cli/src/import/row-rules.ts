@@ -3,7 +3,7 @@
 // are the partner's (email, tenantId); links upsert and bulk approve have their own.
 
 import type { ColumnVocabulary, Target } from "./column-mapping.js";
-import type { Duplicate } from "./duplicate-index.js";
+import type { Duplicate, RowLabel } from "./duplicate-index.js";
 import type { CellsMapper, MappedRow } from "./row-mapping.js";
 
 /** The result of validating a mapped row with the contract's schema. */
@@ -16,7 +16,7 @@ export interface RowIdentity {
   key: string;
   secondary: string | undefined;
   /** How a later row that repeats this one names it (the import: the email as this row spells it). */
-  label?: string;
+  label?: RowLabel;
 }
 
 /** How a mapped row is checked and identified. */
