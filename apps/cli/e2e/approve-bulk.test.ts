@@ -109,6 +109,7 @@ describe("dubkit partners applications approve --all-pending", { timeout: 90_000
     const again = await runCli([...args, "--yes"], e);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ rows: 0, approved: 0 });
+    expect(again.stderr).toContain("No pending applications: nothing to approve.");
     expect(requests.count("POST", APPROVE)).toBe(0);
     expect(requests.count("GET", LIST)).toBe(1);
   });

@@ -140,6 +140,8 @@ async function approveAllPending(
       terminal.stderr.write(
         `No pending applications to group ${filters.groupId}: --group takes the group's id (grp_…), not its slug.\n`,
       );
+    } else if (listed.length === 0) {
+      terminal.stderr.write(`No ${describe}: nothing to approve.\n`);
     }
     const rows = pendingRows(listed, approvalRows(options.groupId), describe);
     const command = approveCommand(pendingPreview);
