@@ -5,15 +5,7 @@
 // is final for its content; the workspace's (the token, the role, the partner quota, a `--group-id` that does not
 // exist) stops the run.
 
-import {
-  BadRequest,
-  Forbidden,
-  InvalidRequestError,
-  InviteExpired,
-  NotFound,
-  Unauthorized,
-  UnprocessableEntity,
-} from "@dubkit/core";
+import { BadRequest, Forbidden, InvalidRequestError, NotFound, UnprocessableEntity } from "@dubkit/core";
 import type { ApiClient } from "../api-client.js";
 import type { BulkJob } from "../import/bulk-job.js";
 import type { SendRow } from "../import/row-decision.js";
@@ -21,6 +13,7 @@ import {
   blamedOutcome,
   type FailureScope,
   fieldOf,
+  isWorkspaceError,
   type SendOutcome,
   settledWithoutBlame,
 } from "../import/send-outcome.js";
@@ -59,15 +52,7 @@ export function approvalFailure(
   if (BadRequest.isInstance(error) && message.startsWith("This enrollment cannot be approved")) {
     return { scope: "row", field: "partnerId" };
   }
-  if (
-    Unauthorized.isInstance(error) ||
-    Forbidden.isInstance(error) ||
-    NotFound.isInstance(error) ||
-    InviteExpired.isInstance(error) ||
-    BadRequest.isInstance(error)
-  ) {
-    return { scope: "workspace" };
-  }
+  if (isWorkspaceError(error) || BadRequest.isInstance(error)) return { scope: "workspace" };
   return { scope: "other" };
 }
 

@@ -8,7 +8,7 @@ import { upsertPartnerLinkBody } from "@dubkit/contract";
 import { ColumnVocabulary } from "../import/column-mapping.js";
 import type { RowLabel } from "../import/duplicate-index.js";
 import { compileCellsMapper, objectToRequest } from "../import/row-mapping.js";
-import type { RowRules, Validation } from "../import/row-rules.js";
+import { otherSpelling, type RowRules, type Validation } from "../import/row-rules.js";
 import { checkRequest } from "../request-check.js";
 
 const quote = (name: string) => `"${name}"`;
@@ -68,7 +68,7 @@ export function partnerOfRow(data: Record<string, unknown>): { partnerId: string
 function keyAsSent(first: RowLabel | undefined, data: Record<string, unknown>): string {
   const key = String(data.key);
   const sent = first?.key ?? key;
-  const spelling = sent === key ? "" : `, spelt ${JSON.stringify(key)} here`;
+  const spelling = otherSpelling(sent, key, JSON.stringify);
   return `${JSON.stringify(sent)} already${first?.link === undefined ? "" : `, for ${first.link}`}${spelling}`;
 }
 

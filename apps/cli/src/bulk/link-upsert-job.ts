@@ -10,16 +10,20 @@ import {
   Conflict,
   Forbidden,
   InvalidRequestError,
-  InviteExpired,
   NotFound,
-  Unauthorized,
   UnprocessableEntity,
 } from "@dubkit/core";
 import type { ApiClient } from "../api-client.js";
 import { upsertOutcome } from "../commands/links-upsert.js";
 import type { BulkJob } from "../import/bulk-job.js";
 import { bulkUpsertLinkOperation, type LinkHead } from "../import/import-operation.js";
-import { blamedOutcome, type FailureScope, fieldOf, settledWithoutBlame } from "../import/send-outcome.js";
+import {
+  blamedOutcome,
+  type FailureScope,
+  fieldOf,
+  isWorkspaceError,
+  settledWithoutBlame,
+} from "../import/send-outcome.js";
 import { TenantLookup, tenantNotFoundOutcome } from "./tenant-lookup.js";
 
 /** Whose fault a failed upsert is, and the row's field it names when it is the row's. */
@@ -44,14 +48,7 @@ export function linkFailure(error: unknown): { scope: FailureScope; field?: stri
       ? { scope: "workspace" }
       : { scope: "row", field: "url" };
   }
-  if (
-    Unauthorized.isInstance(error) ||
-    Forbidden.isInstance(error) ||
-    NotFound.isInstance(error) ||
-    InviteExpired.isInstance(error)
-  ) {
-    return { scope: "workspace" };
-  }
+  if (isWorkspaceError(error)) return { scope: "workspace" };
   return { scope: "other" };
 }
 

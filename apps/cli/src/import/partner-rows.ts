@@ -7,7 +7,7 @@ import { PARTNER_COLUMNS } from "./column-mapping.js";
 import { loadCountries } from "./country-code.js";
 import { emailKey } from "./row-identity.js";
 import { compileCellsMapper, objectToRequest } from "./row-mapping.js";
-import type { RowRules } from "./row-rules.js";
+import { otherSpelling, type RowRules } from "./row-rules.js";
 
 /** The rules of `partners import`. */
 export const PARTNER_ROWS: RowRules = {
@@ -33,7 +33,7 @@ export const PARTNER_ROWS: RowRules = {
       const first = firstLabel?.email ?? email;
       if (field === "key") {
         // The email as the sent line spells it; this line's spelling too when it differs (only in case).
-        const spelling = first === email ? "" : `, spelt ${email} here`;
+        const spelling = otherSpelling(first, email);
         return {
           error: `duplicate: line ${firstLine} has the email ${first} already${spelling} (Dub keeps one partner per email, in any case); only line ${firstLine} is sent`,
           field: "email",

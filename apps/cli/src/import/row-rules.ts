@@ -38,3 +38,8 @@ export interface RowRules {
   objectMapper(): (object: Record<string, unknown>) => MappedRow;
   check: RowCheck;
 }
+
+/** `, spelt <here> here` when a duplicate spells its value (`here`) otherwise than the row that is sent (`sent`). */
+export function otherSpelling(sent: string, here: string, quote: (value: string) => string = String): string {
+  return sent === here ? "" : `, spelt ${quote(here)} here`;
+}

@@ -101,16 +101,21 @@ export function failureScope(error: unknown): FailureScope {
   if ((NotFound.isInstance(error) || Forbidden.isInstance(error)) && error.message.startsWith('Group "')) {
     return "row";
   }
-  if (
+  if (isWorkspaceError(error) || BadRequest.isInstance(error)) return "workspace";
+  return "other";
+}
+
+/**
+ * The answers every bulk command blames on the workspace once it has ruled out the row's own (401, 403, 404, 410):
+ * the token, its role or plan, the program. A command adds what else its endpoint means that way.
+ */
+export function isWorkspaceError(error: unknown): boolean {
+  return (
     Unauthorized.isInstance(error) ||
     Forbidden.isInstance(error) ||
     NotFound.isInstance(error) ||
-    InviteExpired.isInstance(error) ||
-    BadRequest.isInstance(error)
-  ) {
-    return "workspace";
-  }
-  return "other";
+    InviteExpired.isInstance(error)
+  );
 }
 
 /**
