@@ -7,14 +7,13 @@
 //
 // Usage: node bench/bulk-throughput.mjs [--links=2000] [--applications=500] [--partners=100] [--concurrency=8] [--rounds=3]
 
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { processMeter, startEmulatorProcess } from "./bench-process.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -54,19 +53,15 @@ await writeFile(
 );
 
 async function startEmulator() {
-  const child = spawn(
-    process.execPath,
-    [emulatorBin, "--quiet", "--api-key", apiKey, "--no-rate-limit", "--seed-file", seedFile],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  let banner = "";
-  const url = await new Promise((resolve) => {
-    child.stdout.setEncoding("utf8").on("data", (chunk) => {
-      banner += chunk;
-      const match = /DUB_API_URL=(\S+)/.exec(banner);
-      if (match) resolve(match[1]);
-    });
-  });
+  const emulator = await startEmulatorProcess(emulatorBin, [
+    "--quiet",
+    "--api-key",
+    apiKey,
+    "--no-rate-limit",
+    "--seed-file",
+    seedFile,
+  ]);
+  const { url } = emulator;
   const get = async (path) =>
     (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${apiKey}` } })).json();
   return {
@@ -85,19 +80,12 @@ async function startEmulator() {
         if (items.length < 100) return ids;
       }
     },
-    stop: async () => {
-      child.kill("SIGINT");
-      await once(child, "exit");
-    },
+    stop: emulator.stop,
   };
 }
 
 // Each measured process reports its own CPU as it exits.
-const hook = join(dir, "usage-hook.cjs");
-await writeFile(
-  hook,
-  `process.on("exit", () => { const u = process.resourceUsage(); require("node:fs").writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({ cpuUs: u.userCPUTime + u.systemCPUTime })); });\n`,
-);
+const measure = await processMeter(dir);
 
 const loopScript = join(dir, "loop.mjs");
 await writeFile(
@@ -118,24 +106,6 @@ await Promise.all(Array.from({ length: concurrency }, async () => {
 }));
 `,
 );
-
-async function measure(argv, env = {}) {
-  const usageFile = join(dir, `usage-${Math.random()}`);
-  const started = performance.now();
-  const child = spawn(process.execPath, ["--require", hook, ...argv], {
-    env: { ...process.env, ...env, BENCH_USAGE_FILE: usageFile },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
-  const [code] = await once(child, "exit");
-  const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`${argv.join(" ")} exited ${code}: ${stderr}`);
-  const usage = JSON.parse(await readFile(usageFile, "utf8"));
-  return { seconds, cpuUs: usage.cpuUs, stdout };
-}
 
 const cli = (url, argv) =>
   measure(

@@ -10,12 +10,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { processMeter, startEmulatorProcess } from "./bench-process.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -56,35 +57,16 @@ async function writeCsv(path, rows) {
   await once(out, "close");
 }
 
-async function startEmulator(extra = []) {
-  // A million partners take the emulator past V8's default heap limit, where it would spend its time collecting.
-  const heap = RSS_ROWS > 200_000 ? ["--max-old-space-size=12288"] : [];
-  const child = spawn(process.execPath, [...heap, emulatorBin, "--quiet", "--api-key", apiKey, ...extra], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let banner = "";
-  const url = await new Promise((resolve) => {
-    child.stdout.setEncoding("utf8").on("data", (chunk) => {
-      banner += chunk;
-      const match = /DUB_API_URL=(\S+)/.exec(banner);
-      if (match) resolve(match[1]);
-    });
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill("SIGINT");
-      await once(child, "exit");
-    },
-  };
-}
+// A million partners take the emulator past V8's default heap limit, where it would spend its time collecting.
+const startEmulator = (extra = []) =>
+  startEmulatorProcess(
+    emulatorBin,
+    ["--quiet", "--api-key", apiKey, ...extra],
+    RSS_ROWS > 200_000 ? ["--max-old-space-size=12288"] : [],
+  );
 
 // The CLI and the loop report their own CPU and peak RSS as they exit.
-const hook = join(dir, "usage-hook.cjs");
-await writeFile(
-  hook,
-  `process.on("exit", () => { const u = process.resourceUsage(); require("node:fs").writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({ cpuUs: u.userCPUTime + u.systemCPUTime, maxRssKb: u.maxRSS })); });\n`,
-);
+const measure = await processMeter(dir);
 
 const loopScript = join(dir, "loop.mjs");
 await writeFile(
@@ -103,24 +85,6 @@ await Promise.all(Array.from({ length: concurrency }, async () => {
 }));
 `,
 );
-
-async function measure(argv, env = {}) {
-  const usageFile = join(dir, `usage-${Math.random()}`);
-  const started = performance.now();
-  const child = spawn(process.execPath, ["--require", hook, ...argv], {
-    env: { ...process.env, ...env, BENCH_USAGE_FILE: usageFile },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
-  const [code] = await once(child, "exit");
-  const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`${argv.join(" ")} exited ${code}: ${stderr}`);
-  const usage = JSON.parse(await readFile(usageFile, "utf8"));
-  return { seconds, cpuUs: usage.cpuUs, rssMb: usage.maxRssKb / 1024, stdout, stderr };
-}
 
 async function runLoop(rows) {
   const emulator = await startEmulator(["--no-rate-limit"]);
